@@ -1,0 +1,3 @@
+from pcctrack.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,104 @@
+"""What the listing commands share: loading records and the item columns."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pcctrack.loader import Loaded, load
+from pcctrack.output import Output
+from pcctrack.reporters.tabular import Column, Row, TableFormat, to_csv, to_json, to_markdown, to_rich
+from pcctrack.rules.items import Item, summarise
+
+
+def load_for_listing(root: Path, output: Output) -> Loaded:
+    """Load records for a read-only listing, saying (not hiding) which files were left out."""
+    loaded = load(root)
+    broken = sorted({d.path for d in loaded.diagnostics})
+    if broken:
+        output.warn(
+            f"{len(broken)} record file{'s' if len(broken) != 1 else ''} could not be read and "
+            f"{'were' if len(broken) != 1 else 'was'} left out ({', '.join(broken)}): "
+            "run `pcctrack validate` for details"
+        )
+    return loaded
+
+
+ITEM_COLUMNS = [
+    Column("days_overdue", "Days", justify="right"),
+    Column("id", "ID", style="bold"),
+    Column("kind_label", "Kind", wrap=True),
+    Column("owner", "Owner", max_width=34, wrap=True),
+    Column("priority", "Priority", wrap=True),
+    Column("due", "Due"),
+    Column("status_label", "Status", max_width=24, wrap=True),
+    Column("title_short", "Title", max_width=60, wrap=True),
+]
+"""What a person sees; the machine formats carry every field of `item_row`."""
+
+
+def item_row(item: Item, as_of: date) -> Row:
+    """An item as scripts read it: these keys are part of pcctrack's interface."""
+    return {
+        "id": item.id,
+        "source": item.source.value,
+        "kind": item.kind,
+        "title": item.title,
+        "owner": item.owner,
+        "priority": item.priority,
+        "due": item.due,
+        "original_due": item.original_due,
+        "revisions": item.revisions,
+        "days_overdue": item.days_overdue(as_of),
+        "status": item.status,
+        "confirmed_status": item.confirmed_status,
+        "record": item.record,
+        "file": item.file,
+        "tags": list(item.tags),
+    }
+
+
+def display_row(item: Item, as_of: date) -> Row:
+    """`item_row` plus the wording people read in tables."""
+    row = item_row(item, as_of)
+    row["kind_label"] = KIND_LABELS.get(item.kind, item.kind)
+    row["title_short"] = summarise(item.title, limit=72)
+    row["status_label"] = (
+        f"{item.status}; HMICFRS: {item.confirmed_status}"
+        if item.confirmed_status and item.confirmed_status != item.status
+        else item.status
+    )
+    return row
+
+
+KIND_LABELS = {
+    "cause-of-concern": "cause of concern",
+    "recommendation": "recommendation",
+    "area-for-improvement": "AFI",
+    "management-action": "audit action",
+    "statutory-response": "PCC response",
+}
+
+
+ITEM_KEYS = (
+    "id", "source", "kind", "title", "owner", "priority", "due", "original_due", "revisions",
+    "days_overdue", "status", "confirmed_status", "record", "file", "tags",
+)
+MACHINE_ITEM_COLUMNS = [Column(key, key) for key in ITEM_KEYS]
+"""CSV carries every field of `item_row`, in this order."""
+
+
+def emit(output: Output, fmt: TableFormat, columns: list[Column], rows: list[Row], title: str,
+         machine_columns: list[Column] | None = None, empty: str = "") -> None:
+    """Write ``rows`` in ``fmt``: a rich table for people, or JSON/CSV/Markdown for tools."""
+    wide = machine_columns or columns
+    if fmt is TableFormat.JSON:
+        output.write(to_json(rows))
+    elif fmt is TableFormat.CSV:
+        output.write(to_csv(wide, rows))
+    elif fmt is TableFormat.MARKDOWN:
+        output.write(f"{title}\n\n" + (to_markdown(columns, rows) if rows else f"{empty}\n"))
+    elif rows:
+        output.show(to_rich(columns, rows, title=title))
+    else:
+        output.show(f"{title}\n{empty}" if empty else title)

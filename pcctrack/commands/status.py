@@ -1,0 +1,57 @@
+"""`pcctrack status`: roll-up counts, by status (or another key) against priority."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+
+from pcctrack.commands.common import emit, load_for_listing
+from pcctrack.dates import long_date
+from pcctrack.errors import EXIT_OK
+from pcctrack.output import Output
+from pcctrack.reporters.tabular import Column, Row, TableFormat
+from pcctrack.rules import selection
+from pcctrack.rules import rollup as rollups
+from pcctrack.rules.items import items
+
+
+def run(
+    root: Path,
+    as_of: date,
+    by: rollups.GroupBy,
+    filters: selection.Filters,
+    fmt: TableFormat,
+    output: Output,
+) -> int:
+    loaded = load_for_listing(root, output)
+    chosen = [i for i in items(loaded.records) if filters.accepts(i)]
+    result = rollups.rollup(chosen, by, as_of)
+    if fmt is TableFormat.JSON:
+        output.write(json.dumps(as_json(result, as_of), indent=2) + "\n")
+        return EXIT_OK
+    columns = [Column("key", by.value.capitalize(), style="bold")]
+    columns += [Column(f"p:{c}", c, justify="right") for c in result.columns]
+    columns += [Column(k, k.capitalize(), justify="right") for k in ("total", "open", "overdue")]
+    rows = [_flat(r) for r in (*result.rows, result.totals)]
+    title = f"Tracked items by {by.value} and priority, as of {long_date(as_of)}"
+    emit(output, fmt, columns, rows, title)
+    return EXIT_OK
+
+
+def _flat(row: rollups.Row) -> Row:
+    flat: Row = {"key": row.key, "total": row.total, "open": row.open, "overdue": row.overdue}
+    flat.update({f"p:{k}": v for k, v in row.counts.items()})
+    return flat
+
+
+def as_json(result: rollups.Rollup, as_of: date) -> dict[str, object]:
+    """The roll-up for scripts: rows keyed by the grouping value, counts keyed by priority."""
+    return {
+        "as_of": as_of.isoformat(),
+        "by": result.by.value,
+        "priorities": result.columns,
+        "rows": [asdict(r) for r in result.rows],
+        "totals": asdict(result.totals),
+    }

@@ -1,0 +1,26 @@
+"""`pcctrack validate`: every problem in the records, with its file, line and column."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pcctrack.checker import check
+from pcctrack.errors import EXIT_FINDINGS, EXIT_OK, UsageProblem
+from pcctrack.output import Output
+from pcctrack.reporters.diagnostics import RENDERERS, DiagnosticFormat, summary
+
+
+def run(root: Path, paths: list[Path], as_of: date, fmt: DiagnosticFormat, output: Output) -> int:
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise UsageProblem(f"no such file or folder: {', '.join(missing)}")
+    loaded, diagnostics = check(root, as_of, only=paths or None)
+    rendered = RENDERERS[fmt](diagnostics)
+    if fmt is DiagnosticFormat.TEXT:
+        output.err.file.write(rendered)
+    else:
+        output.write(rendered)
+    checked = len(paths) if paths and all(p.is_file() for p in paths) else len(loaded.files)
+    output.note(summary(diagnostics, checked))
+    return EXIT_FINDINGS if diagnostics else EXIT_OK

@@ -1,0 +1,58 @@
+"""Where records live and what kind each file is, decided by its place in the tree."""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+from pathlib import Path
+
+CONFIG_NAME = "pcctrack.yaml"
+AUDIT_NAME = "audit.yaml"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class RecordKind(StrEnum):
+    CONFIG = "config"
+    INSPECTION = "inspection"
+    AUDIT = "audit"
+    ACTION = "action"
+
+
+def find_records_dir(start: Path) -> Path | None:
+    """The nearest `records/` folder at or above ``start``, as yamllint finds its config."""
+    for folder in (start, *start.parents):
+        candidate = folder / "records"
+        if candidate.is_dir():
+            return candidate
+        if folder.name == "records" and folder.is_dir():
+            return folder
+    return None
+
+
+def kind_of(path: Path) -> RecordKind | None:
+    """Tell a record's type from where it sits, so records need no type key of their own."""
+    if path.name == CONFIG_NAME:
+        return RecordKind.CONFIG
+    parts = path.parts
+    if "inspections" in parts:
+        return RecordKind.INSPECTION
+    if "audits" in parts:
+        return RecordKind.AUDIT if path.name == AUDIT_NAME else RecordKind.ACTION
+    return None
+
+
+def discover(root: Path) -> list[Path]:
+    """Every YAML file below ``root``, in a stable order, never following links out of it."""
+    found: list[Path] = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(folder) / n for n in sorted(names) if n.endswith(YAML_SUFFIXES))
+    return found
+
+
+def display_path(path: Path) -> str:
+    """Paths are shown relative to the working directory when they are inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

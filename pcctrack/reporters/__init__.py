@@ -1,0 +1,1 @@
+"""Renderers for diagnostics and result tables: data in, text out."""

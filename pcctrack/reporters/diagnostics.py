@@ -1,0 +1,59 @@
+"""Render diagnostics as yamllint does: text lines, GitHub annotations, or JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from enum import StrEnum
+
+from pcctrack.diagnostics import Diagnostic
+
+
+class DiagnosticFormat(StrEnum):
+    TEXT = "text"
+    GITHUB = "github"
+    JSON = "json"
+
+
+def text(diagnostics: Sequence[Diagnostic]) -> str:
+    """`path:line:col: error: message`, the form editors and CI logs link to."""
+    return "".join(f"{d.path}:{d.line}:{d.col}: {d.severity}: {d.message}\n" for d in diagnostics)
+
+
+def github(diagnostics: Sequence[Diagnostic]) -> str:
+    """GitHub Actions workflow commands, which annotate the pull request's diff."""
+    return "".join(
+        f"::{d.severity} file={_prop(d.path)},line={d.line},col={d.col}::{_data(d.message)}\n"
+        for d in diagnostics
+    )
+
+
+def as_json(diagnostics: Sequence[Diagnostic]) -> str:
+    """`{"ok": bool, "problems": [...]}` for scripts."""
+    problems = [
+        {"path": d.path, "line": d.line, "col": d.col, "message": d.message, "severity": d.severity}
+        for d in diagnostics
+    ]
+    return json.dumps({"ok": not diagnostics, "problems": problems}, indent=2) + "\n"
+
+
+def summary(diagnostics: Sequence[Diagnostic], checked: int) -> str:
+    """One line for a person: how many files, how many problems."""
+    if not diagnostics:
+        return f"{checked} record file{'s' if checked != 1 else ''} checked: no problems"
+    files = len({d.path for d in diagnostics})
+    return (
+        f"{len(diagnostics)} problem{'s' if len(diagnostics) != 1 else ''} in "
+        f"{files} of {checked} record files"
+    )
+
+
+def _data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(value: str) -> str:
+    return _data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+RENDERERS = {DiagnosticFormat.TEXT: text, DiagnosticFormat.GITHUB: github, DiagnosticFormat.JSON: as_json}

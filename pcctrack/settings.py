@@ -1,0 +1,34 @@
+"""Where the records are and what day it is, from options, environment or surroundings."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pcctrack.errors import UsageProblem
+from pcctrack.files import find_records_dir
+
+
+def records_dir(option: Path | None) -> Path:
+    """The records folder: --records / PCCTRACK_RECORDS, else the nearest records/ above."""
+    if option is not None:
+        if not option.is_dir():
+            raise UsageProblem(f"the records folder {option} does not exist or is not a folder")
+        return option
+    found = find_records_dir(Path.cwd())
+    if found is None:
+        raise UsageProblem(
+            "no records/ folder here or in any folder above: run pcctrack inside a records "
+            "repository, or pass --records DIR (or set PCCTRACK_RECORDS)"
+        )
+    return found
+
+
+def as_of(option: str | None, today: date | None = None) -> date:
+    """The date everything is measured against: --as-of / PCCTRACK_AS_OF, else today."""
+    if option is None or option == "":
+        return today or date.today()
+    try:
+        return date.fromisoformat(option.strip())
+    except ValueError:
+        raise UsageProblem(f"--as-of {option!r} is not a date written YYYY-MM-DD") from None

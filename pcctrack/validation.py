@@ -1,0 +1,159 @@
+"""Turn a parsed document into a model, and pydantic's errors into sentences a user can act on."""
+
+from __future__ import annotations
+
+import difflib
+import types
+from dataclasses import dataclass
+from typing import Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from pcctrack.files import RecordKind
+from pcctrack.models import Action, Audit, Config, Inspection
+
+MODELS: dict[RecordKind, type[BaseModel]] = {
+    RecordKind.CONFIG: Config,
+    RecordKind.INSPECTION: Inspection,
+    RecordKind.AUDIT: Audit,
+    RecordKind.ACTION: Action,
+}
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A problem at a place inside one record, before it has a line and column.
+
+    ``at_key`` points the position at the key rather than its value (unknown keys, ids).
+    """
+
+    path: str
+    loc: Loc
+    message: str
+    at_key: bool = False
+
+
+def validate(kind: RecordKind, data: Any, path: str) -> tuple[BaseModel | None, list[Problem]]:
+    """Validate ``data`` as a record of ``kind``; on failure return every problem found."""
+    model_cls = MODELS[kind]
+    if data is None:
+        required = ", ".join(n for n, f in model_cls.model_fields.items() if f.is_required())
+        return None, [Problem(path, (), f"the file is empty: {_article(kind)} {kind} record needs at least {required}")]
+    if not isinstance(data, dict):
+        return None, [
+            Problem(path, (), f"{_article(kind)} {kind} record is a mapping of 'key: value' lines, not {_describe(data)}")
+        ]
+    try:
+        return model_cls.model_validate(data), []
+    except ValidationError as exc:
+        return None, [_problem(path, model_cls, err) for err in exc.errors(include_url=False)]
+
+
+def _article(word: str) -> str:
+    return "an" if word[0] in "aeiou" else "a"
+
+
+def dotted(loc: Loc) -> str:
+    """`findings[2].due`: how a user would point at a value in the file."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _problem(path: str, model_cls: type[BaseModel], err: Any) -> Problem:
+    loc: Loc = tuple(err["loc"])
+    kind = err["type"]
+    where = dotted(loc)
+    if kind == "extra_forbidden":
+        allowed = _fields_at(model_cls, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        return Problem(
+            path, loc, f"unknown key '{loc[-1]}': {hint}valid keys here are {', '.join(allowed)}", True
+        )
+    if kind == "missing":
+        parent = dotted(loc[:-1]) or "the record"
+        return Problem(path, loc, f"{parent} is missing the required key '{loc[-1]}'")
+    return Problem(path, loc, f"{where}: {_explain(kind, err)}")
+
+
+def _explain(kind: str, err: Any) -> str:
+    value = err.get("input")
+    ctx = err.get("ctx") or {}
+    if kind == "value_error":
+        return str(ctx.get("error", err["msg"])).removeprefix("Value error, ")
+    if kind == "enum":
+        return f"{value!r} is not allowed: use one of {ctx.get('expected', '')}"
+    if kind == "string_pattern_mismatch":
+        pattern = ctx.get("pattern", "")
+        if "a-z0-9.-" in pattern:
+            return f"{value!r} is not a valid id: use lower-case letters, digits, '.' and '-'"
+        if ":" in pattern:
+            return f"{value!r} is not a valid tag: use lower-case words joined by '-', e.g. strand:missing-persons"
+        return f"{value!r} does not have the expected form ({pattern})"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "too_short":
+        return "needs at least one entry"
+    if kind in ("string_type", "str_type"):
+        return f"expected text, got {_describe(value)}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"expected a mapping of 'key: value' lines, got {_describe(value)}"
+    if kind == "list_type":
+        return f"expected a list ('- item' lines), got {_describe(value)}"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"expected true or false, got {_describe(value)}"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"expected a whole number, got {_describe(value)}"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"{value!r} is too small: {err['msg'].lower()}"
+    return str(err["msg"])
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _fields_at(model_cls: type[BaseModel], loc: Loc) -> list[str]:
+    """The keys the model accepts at ``loc``, for 'did you mean' hints."""
+    current: Any = model_cls
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if _is_model(current) else None
+        if field is None:
+            return []
+        current = _model_in(field.annotation)
+        if current is None:
+            return []
+    return list(current.model_fields) if _is_model(current) else []
+
+
+def _is_model(obj: Any) -> bool:
+    return isinstance(obj, type) and issubclass(obj, BaseModel)
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if _is_model(annotation):
+        return annotation
+    if get_origin(annotation) in (list, dict, Union, types.UnionType):
+        for arg in get_args(annotation):
+            found = _model_in(arg)
+            if found is not None:
+                return found
+    return None

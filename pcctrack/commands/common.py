@@ -98,7 +98,6 @@ def emit(output: Output, fmt: TableFormat, columns: list[Column], rows: list[Row
         output.write(to_csv(wide, rows))
     elif fmt is TableFormat.MARKDOWN:
         output.write(f"{title}\n\n" + (to_markdown(columns, rows) if rows else f"{empty}\n"))
-    elif rows:
-        output.show(to_rich(columns, rows, title=title))
     else:
-        output.show(f"{title}\n{empty}" if empty else title)
+        output.write(f"{title}\n")
+        output.show(to_rich(columns, rows) if rows else empty)

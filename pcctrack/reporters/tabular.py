@@ -96,8 +96,8 @@ def _md(text: str) -> str:
     return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
 
 
-def to_rich(columns: Sequence[Column], rows: Sequence[Row], title: str | None = None) -> Table:
-    table = Table(title=title, title_justify="left", header_style="bold", expand=False)
+def to_rich(columns: Sequence[Column], rows: Sequence[Row]) -> Table:
+    table = Table(header_style="bold", expand=False)
     for c in columns:
         table.add_column(
             c.header,

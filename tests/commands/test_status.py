@@ -1,0 +1,46 @@
+"""`pcctrack status`: roll-up counts for committees."""
+
+from __future__ import annotations
+
+import json
+
+from inline_snapshot import snapshot
+
+from tests.conftest import REPO, run
+
+
+def test_bundled_audit_matches_the_reports_own_table() -> None:
+    """The RSM report agreed one high, three medium and one low priority action."""
+    result = run("status", "--records", str(REPO / "records"), "--as-of", "2026-11-21", "--source", "audit", "--format", "json")
+    totals = json.loads(result.stdout)["totals"]
+    assert totals["counts"] == {"High": 1, "Medium": 3, "Low": 1}
+    assert totals["total"] == 5
+
+
+def test_table_by_status(records) -> None:  # type: ignore[no-untyped-def]
+    result = run("status", "--as-of", "2026-01-01", "--format", "markdown")
+    assert result.stdout == snapshot("""\
+Tracked items by status and priority, as of 1 January 2026
+
+| Status | High | (none) | Total | Open | Overdue |
+| :-- | --: | --: | --: | --: | --: |
+| in-progress | 1 | 1 | 2 | 2 | 2 |
+| open | 0 | 1 | 1 | 1 | 0 |
+| unpublished | 0 | 1 | 1 | 1 | 1 |
+| Total | 1 | 3 | 4 | 4 | 3 |
+""")
+
+
+def test_by_owner_and_tag(records) -> None:  # type: ignore[no-untyped-def]
+    by_owner = json.loads(run("status", "--as-of", "2026-01-01", "--by", "owner", "--format", "json").stdout)
+    assert {r["key"]: r["total"] for r in by_owner["rows"]} == {
+        "Head of Safeguarding": 2,
+        "Office of the PCC": 1,
+        "(none)": 1,
+    }
+    by_tag = json.loads(run("status", "--as-of", "2026-01-01", "--by", "tag", "--format", "json").stdout)
+    assert {r["key"]: r["total"] for r in by_tag["rows"]} == {"strand:missing-persons": 1, "(none)": 3}
+
+
+def test_unknown_grouping_is_a_usage_error(records) -> None:  # type: ignore[no-untyped-def]
+    assert run("status", "--by", "colour").exit_code == 2

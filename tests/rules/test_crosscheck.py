@@ -1,0 +1,67 @@
+"""Cross-record checks, each pointing at the offending value."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pcctrack.models import Config
+from pcctrack.rules.crosscheck import check
+from tests.rules.factories import action, audit, finding, inspection, record_set
+
+AS_OF = date(2026, 11, 21)
+
+
+def found(records):  # type: ignore[no-untyped-def]
+    return [(p.path, p.loc, p.message) for p in check(records, AS_OF)]
+
+
+def test_clean_records_have_no_problems() -> None:
+    records = record_set(inspections=[inspection(findings=[finding()])], audits=[audit()], actions=[action()])
+    assert found(records) == []
+
+
+def test_duplicate_ids_across_records_are_reported_where_they_repeat() -> None:
+    records = record_set(inspections=[inspection(findings=[finding("aud-1")])], audits=[audit()], actions=[action("aud-1")])
+    assert found(records) == [
+        ("audits/aud/aud-1.yaml", ("id",), "duplicate id 'aud-1': already used in inspections/insp.yaml; ids must be unique")
+    ]
+
+
+def test_references_must_resolve() -> None:
+    superseded = finding("insp-rec-1", superseded_by="insp-rec-9", related=["aud-1"])
+    records = record_set(inspections=[inspection(findings=[superseded, finding("insp-rec-2")])], actions=[action(audit="nope")])
+    messages = found(records)
+    assert ("inspections/insp.yaml", ("findings", 0, "superseded_by"), "unknown finding 'insp-rec-9': did you mean 'insp-rec-2'?") in messages
+    assert ("audits/aud/aud-1.yaml", ("audit",), "unknown audit 'nope'") in messages
+    assert not any("related" in str(loc) for _, loc, _ in messages)  # aud-1 exists
+
+
+def test_priority_must_be_on_the_audits_own_scale() -> None:
+    records = record_set(audits=[audit()], actions=[action(priority="Advisory")])
+    assert found(records) == [
+        ("audits/aud/aud-1.yaml", ("priority",), "priority: 'Advisory' is not on aud's scale: use one of High, Medium, Low")
+    ]
+
+
+def test_dates_must_be_coherent() -> None:
+    bad = action(
+        revised_due=[{"date": "2025-07-01", "reason": "r", "agreed_by": "Audit Committee"}],
+        log=[{"date": "2025-09-02", "note": "b"}, {"date": "2025-09-01", "note": "a"}, {"date": "2027-01-01", "note": "c"}],
+    )
+    locs = [loc for _, loc, _ in found(record_set(audits=[audit()], actions=[bad]))]
+    assert locs == [("revised_due", 0, "date"), ("log", 1, "date"), ("log", 2, "date")]
+
+
+def test_closure_needs_a_closing_status_and_status_must_match_the_log() -> None:
+    bad = action(status="open", closure={"date": "2025-09-01", "status": "in-progress"})
+    locs = [loc for _, loc, _ in found(record_set(audits=[audit()], actions=[bad]))]
+    assert locs == [("closure", "status"), ("status",)]
+    drift = action(status="open", log=[{"date": "2025-09-01", "note": "n", "status": "in-progress"}])
+    assert [loc for _, loc, _ in found(record_set(audits=[audit()], actions=[drift]))] == [("status",)]
+
+
+def test_owners_and_tags_must_be_declared_when_the_config_declares_them() -> None:
+    config = Config(roles={"PVP Hub Manager": []}, tags={"strand:domestic-abuse": "Domestic abuse"})
+    records = record_set(audits=[audit()], actions=[action(owner="Jane Smith", tags=["strand:domestic-abus"])], config=config)
+    assert [loc for _, loc, _ in found(records)] == [("tags", 0), ("owner",)]
+    assert found(record_set(audits=[audit()], actions=[action(owner="Jane Smith")])) == []

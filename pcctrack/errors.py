@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-import click
 import typer
 
 EXIT_OK = 0
@@ -44,7 +43,7 @@ def handler() -> Iterator[None]:
     """Map every exception to a message and an exit code."""
     try:
         yield
-    except (typer.Exit, click.exceptions.Exit, click.ClickException, click.Abort):
+    except (typer.Exit, typer.Abort):
         raise
     except PcctrackError as exc:
         say_error(str(exc))

@@ -73,7 +73,10 @@ def validate(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders to check [default: all records].", show_default=False)] = None,
     records: RecordsOption = None,
     as_of: AsOfOption = None,
-    fmt: Annotated[DiagnosticFormat, typer.Option("--format", "-f", help="How to report problems.")] = DiagnosticFormat.TEXT,
+    fmt: Annotated[
+        DiagnosticFormat,
+        typer.Option("--format", "-f", help="How to report problems: auto is github inside GitHub Actions, else text."),
+    ] = DiagnosticFormat.AUTO,
 ) -> int:
     """Check records against their models and each other. Exit 1 if anything is wrong."""
     from pcctrack.commands import validate as command
@@ -94,6 +97,10 @@ def overdue(
         typer.Option("--due-within", metavar="DAYS", min=0, help="List what falls due in the next DAYS days instead."),
     ] = None,
     fmt: TableFormatOption = TableFormat.TABLE,
+    fail_on_overdue: Annotated[
+        bool,
+        typer.Option("--fail-on-overdue", help="Exit 1 if anything (matching the filters) is overdue: for scheduled CI checks."),
+    ] = False,
 ) -> int:
     """List open items past their current due date, most overdue first."""
     from pcctrack.commands import overdue as command
@@ -105,6 +112,7 @@ def overdue(
         due_within,
         fmt,
         Output.standard(),
+        fail_on_overdue,
     )
 
 
@@ -136,11 +144,15 @@ def status(
 @guarded
 def schema(
     out_dir: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="DIR", help="Write one file per record type here.")] = None,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Write nothing; exit 1 naming the files in DIR (default: schema/) that are stale."),
+    ] = False,
 ) -> int:
     """Print (or write) the JSON Schema of each record type, for editors."""
     from pcctrack.commands import schema as command
 
-    return command.run(out_dir, Output.standard())
+    return command.run(out_dir, Output.standard(), check)
 
 
 def main() -> None:

@@ -1,4 +1,5 @@
-"""Where command output goes: results to stdout, diagnostics and warnings to stderr.
+"""Where command output goes: results to stdout, diagnostics and warnings to stderr, and
+(in GitHub Actions) a Markdown summary appended to the job summary file.
 
 Rich decides about colour (only on a terminal, never with NO_COLOR set); plain formats
 (JSON, CSV, Markdown, diagnostics) are written as-is, never through rich's markup.
@@ -8,9 +9,12 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+
+from pcctrack import settings
 
 
 PIPED_WIDTH = 160
@@ -20,6 +24,8 @@ PIPED_WIDTH = 160
 class Output:
     out: Console
     err: Console
+    summary_file: Path | None = None
+    """GitHub's GITHUB_STEP_SUMMARY: Markdown appended here shows on the workflow run's page."""
 
     @classmethod
     def standard(cls) -> Output:
@@ -27,7 +33,7 @@ class Output:
         if not out.is_terminal and "COLUMNS" not in os.environ:
             # Piped tables are read in wide logs and files, not an 80-column terminal.
             out = Console(highlight=False, width=PIPED_WIDTH)
-        return cls(out, Console(stderr=True, highlight=False))
+        return cls(out, Console(stderr=True, highlight=False), settings.step_summary_file())
 
     def write(self, text: str) -> None:
         """Plain text to stdout, byte for byte."""
@@ -43,3 +49,18 @@ class Output:
 
     def show(self, renderable: Any) -> None:
         self.out.print(renderable)
+
+    def add_summary(self, markdown: str) -> None:
+        """Append Markdown to the job summary, if there is one.
+
+        Appended, never truncated: every step of a job writes to the same file, and earlier
+        steps' summaries must survive. A summary that cannot be written is a warning, not a
+        failure, because the records themselves were still checked.
+        """
+        if self.summary_file is None:
+            return
+        try:
+            with self.summary_file.open("a", encoding="utf-8") as handle:
+                handle.write(markdown)
+        except OSError as exc:
+            self.warn(f"could not add to the job summary {self.summary_file}: {exc.strerror or exc}")

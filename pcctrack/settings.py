@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
 from pcctrack.errors import UsageProblem
 from pcctrack.files import find_records_dir
+from pcctrack.reporters.diagnostics import DiagnosticFormat
 
 
 def records_dir(option: Path | None) -> Path:
@@ -32,3 +35,20 @@ def as_of(option: str | None, today: date | None = None) -> date:
         return date.fromisoformat(option.strip())
     except ValueError:
         raise UsageProblem(f"--as-of {option!r} is not a date written YYYY-MM-DD") from None
+
+
+def diagnostic_format(chosen: DiagnosticFormat, environ: Mapping[str, str] = os.environ) -> DiagnosticFormat:
+    """Resolve `auto`: GitHub annotations inside GitHub Actions, plain text everywhere else.
+
+    GitHub sets GITHUB_ACTIONS=true on its runners, so a records repository's workflow needs
+    no --format option to get annotations on the pull request's diff.
+    """
+    if chosen is not DiagnosticFormat.AUTO:
+        return chosen
+    return DiagnosticFormat.GITHUB if environ.get("GITHUB_ACTIONS") == "true" else DiagnosticFormat.TEXT
+
+
+def step_summary_file(environ: Mapping[str, str] = os.environ) -> Path | None:
+    """The file GitHub Actions shows as the job summary (GITHUB_STEP_SUMMARY), if any."""
+    value = environ.get("GITHUB_STEP_SUMMARY", "")
+    return Path(value) if value else None

@@ -24,9 +24,12 @@ class Result:
 
 
 @pytest.fixture(autouse=True)
-def plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests see what a pipe sees, whatever terminal the suite itself runs in."""
-    for name in ("COLUMNS", "LINES", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "NO_COLOR"):
+def plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see what a pipe on a developer's machine sees, whatever terminal or CI runs them."""
+    for name in (
+        "COLUMNS", "LINES", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "NO_COLOR",
+        "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 

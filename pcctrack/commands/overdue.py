@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sized
 from datetime import date
 from pathlib import Path
 
 from pcctrack.commands.common import ITEM_COLUMNS, MACHINE_ITEM_COLUMNS, display_row, emit, item_row, load_for_listing
 from pcctrack.dates import long_date
-from pcctrack.errors import EXIT_OK
+from pcctrack.errors import EXIT_FINDINGS, EXIT_OK
 from pcctrack.output import Output
+from pcctrack.reporters.job_summary import listing_summary
 from pcctrack.reporters.tabular import TableFormat
 from pcctrack.rules import selection
 from pcctrack.rules.items import items
@@ -21,21 +23,31 @@ def run(
     due_within: int | None,
     fmt: TableFormat,
     output: Output,
+    fail_on_overdue: bool = False,
 ) -> int:
+    """List overdue (or soon due) items; with ``fail_on_overdue``, exit 1 if any are overdue.
+
+    The exit code lets a scheduled CI job turn red when work slips, whatever the listing.
+    """
     loaded = load_for_listing(root, output)
     everything = items(loaded.records)
+    late = selection.overdue(everything, as_of, filters)
     if due_within is None:
-        chosen = selection.overdue(everything, as_of, filters)
-        title = f"Overdue as of {long_date(as_of)}: {len(chosen)} item{'s' if len(chosen) != 1 else ''}"
+        chosen = late
+        title = f"Overdue as of {long_date(as_of)}: {_count(chosen)}"
         empty = "Nothing is overdue."
     else:
         chosen = selection.due_within(everything, as_of, due_within, filters)
-        title = (
-            f"Falling due in the {due_within} days from {long_date(as_of)}: "
-            f"{len(chosen)} item{'s' if len(chosen) != 1 else ''}"
-        )
+        title = f"Falling due in the {due_within} days from {long_date(as_of)}: {_count(chosen)}"
         empty = "Nothing falls due in that period."
     row = display_row if fmt in (TableFormat.TABLE, TableFormat.MARKDOWN) else item_row
-    rows = [row(i, as_of) for i in chosen]
-    emit(output, fmt, ITEM_COLUMNS, rows, title, MACHINE_ITEM_COLUMNS, empty)
+    emit(output, fmt, ITEM_COLUMNS, [row(i, as_of) for i in chosen], title, MACHINE_ITEM_COLUMNS, empty)
+    output.add_summary(listing_summary("overdue", title, ITEM_COLUMNS, [display_row(i, as_of) for i in chosen], empty))
+    if fail_on_overdue and late:
+        output.note(f"pcctrack: {_count(late)} overdue as of {long_date(as_of)}")
+        return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _count(chosen: Sized) -> str:
+    return f"{len(chosen)} item{'s' if len(chosen) != 1 else ''}"

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from pcctrack import settings
 from pcctrack.checker import check
 from pcctrack.errors import EXIT_FINDINGS, EXIT_OK, UsageProblem
 from pcctrack.output import Output
-from pcctrack.reporters.diagnostics import RENDERERS, DiagnosticFormat, summary
+from pcctrack.reporters.diagnostics import DiagnosticFormat, as_json, github, summary, text
+from pcctrack.reporters.job_summary import validate_summary
 
 
 def run(root: Path, paths: list[Path], as_of: date, fmt: DiagnosticFormat, output: Output) -> int:
@@ -16,11 +18,14 @@ def run(root: Path, paths: list[Path], as_of: date, fmt: DiagnosticFormat, outpu
     if missing:
         raise UsageProblem(f"no such file or folder: {', '.join(missing)}")
     loaded, diagnostics = check(root, as_of, only=paths or None)
-    rendered = RENDERERS[fmt](diagnostics)
-    if fmt is DiagnosticFormat.TEXT:
-        output.err.file.write(rendered)
+    fmt = settings.diagnostic_format(fmt)
+    if fmt is DiagnosticFormat.JSON:
+        output.write(as_json(diagnostics))
     else:
-        output.write(rendered)
+        if fmt is DiagnosticFormat.GITHUB:
+            output.write(github(diagnostics))
+        output.err.file.write(text(diagnostics))
     checked = len(paths) if paths and all(p.is_file() for p in paths) else len(loaded.files)
     output.note(summary(diagnostics, checked))
+    output.add_summary(validate_summary(diagnostics, checked))
     return EXIT_FINDINGS if diagnostics else EXIT_OK

@@ -10,6 +10,8 @@ from pcctrack.diagnostics import Diagnostic
 
 
 class DiagnosticFormat(StrEnum):
+    AUTO = "auto"
+    """`github` inside GitHub Actions, `text` elsewhere (settings.diagnostic_format decides)."""
     TEXT = "text"
     GITHUB = "github"
     JSON = "json"
@@ -21,7 +23,11 @@ def text(diagnostics: Sequence[Diagnostic]) -> str:
 
 
 def github(diagnostics: Sequence[Diagnostic]) -> str:
-    """GitHub Actions workflow commands, which annotate the pull request's diff."""
+    """GitHub Actions workflow commands, which annotate the pull request's diff.
+
+    GitHub shows only the first ten annotations of a step, so callers print the text lines
+    as well: the log then holds every problem.
+    """
     return "".join(
         f"::{d.severity} file={_prop(d.path)},line={d.line},col={d.col}::{_data(d.message)}\n"
         for d in diagnostics
@@ -54,6 +60,3 @@ def _data(value: str) -> str:
 
 def _prop(value: str) -> str:
     return _data(value).replace(":", "%3A").replace(",", "%2C")
-
-
-RENDERERS = {DiagnosticFormat.TEXT: text, DiagnosticFormat.GITHUB: github, DiagnosticFormat.JSON: as_json}

@@ -93,7 +93,8 @@ def to_markdown(columns: Sequence[Column], rows: Sequence[Row]) -> str:
 
 
 def _md(text: str) -> str:
-    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
+    """One table cell: on one line, with '|' escaped and '<' kept from reading as HTML."""
+    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").split())
 
 
 def to_rich(columns: Sequence[Column], rows: Sequence[Row]) -> Table:

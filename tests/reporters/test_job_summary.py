@@ -1,0 +1,20 @@
+"""The Markdown that GitHub shows on a workflow run's summary page."""
+
+from __future__ import annotations
+
+from pcctrack.diagnostics import Diagnostic
+from pcctrack.reporters.job_summary import MAX_PROBLEM_ROWS, validate_summary
+
+
+def test_a_flood_of_problems_is_cut_short_and_says_where_the_rest_are() -> None:
+    problems = [Diagnostic(f"records/inspections/r{n:04}.yaml", 1, 1, "broken") for n in range(MAX_PROBLEM_ROWS + 3)]
+    text = validate_summary(problems, checked=len(problems))
+    assert text.count("| broken |") == MAX_PROBLEM_ROWS
+    assert f"r{MAX_PROBLEM_ROWS - 1:04}.yaml" in text and f"r{MAX_PROBLEM_ROWS:04}.yaml" not in text
+    assert "3 more problems not shown here: see the step's log." in text
+
+
+def test_messages_cannot_break_the_table_or_turn_into_html() -> None:
+    problem = Diagnostic("records/x.yaml", 2, 3, "put it in audits/<audit>/audit.yaml | not here")
+    row = validate_summary([problem], checked=1).splitlines()[-2]
+    assert row == "| records/x.yaml | 2 | 3 | put it in audits/&lt;audit>/audit.yaml \\| not here |"

@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from pcctrack import __version__, settings
+from pcctrack.documents.environment import DocFormat
 from pcctrack.errors import guarded
 from pcctrack.output import Output
 from pcctrack.reporters.diagnostics import DiagnosticFormat
@@ -141,6 +142,30 @@ def schema(
     from pcctrack.commands import schema as command
 
     return command.run(out_dir, Output.standard())
+
+
+DocFormatOption = Annotated[DocFormat, typer.Option("--format", "-f", help="Document format.")]
+DocOutOption = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the document here [default: stdout].")]
+TemplatesOption = Annotated[
+    Optional[Path],
+    typer.Option("--templates", metavar="DIR", help="Templates that override the shipped ones [default: templates/ beside records/]."),
+]
+
+
+@app.command()
+@guarded
+def render(
+    record: Annotated[str, typer.Argument(metavar="RECORD", help="An inspection id, or its file.")],
+    records: RecordsOption = None,
+    fmt: DocFormatOption = DocFormat.MARKDOWN,
+    out: DocOutOption = None,
+    draft: Annotated[bool, typer.Option("--draft", help="Render even with s.55 gaps, marking each one.")] = False,
+    templates: TemplatesOption = None,
+) -> int:
+    """Render the PCC's published response to an inspection."""
+    from pcctrack.commands import render as command
+
+    return command.run(settings.records_dir(records), record, fmt, out, draft, templates, Output.standard())
 
 
 def main() -> None:

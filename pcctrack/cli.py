@@ -168,6 +168,40 @@ def render(
     return command.run(settings.records_dir(records), record, fmt, out, draft, templates, Output.standard())
 
 
+@app.command()
+@guarded
+def report(
+    records: RecordsOption = None,
+    as_of: AsOfOption = None,
+    since: Annotated[
+        Optional[str],
+        typer.Option("--since", metavar="YYYY-MM-DD", help="List items completed since this day [default: 90 days before --as-of].", show_default=False),
+    ] = None,
+    due_within: Annotated[int, typer.Option("--due-within", metavar="DAYS", min=0, help="List what falls due in the next DAYS days.")] = 30,
+    owner: OwnerOption = None,
+    priority: PriorityOption = None,
+    source: SourceOption = None,
+    fmt: DocFormatOption = DocFormat.MARKDOWN,
+    out: DocOutOption = None,
+    templates: TemplatesOption = None,
+) -> int:
+    """Render the tracker pack for a committee: totals, overdue, slippage, owners, responses."""
+    from pcctrack.commands import report as command
+
+    day = settings.as_of(as_of)
+    return command.run(
+        settings.records_dir(records),
+        day,
+        settings.as_of(since, option_name="--since") if since else None,
+        due_within,
+        Filters(owner=owner, priority=priority, source=source),
+        fmt,
+        out,
+        templates,
+        Output.standard(),
+    )
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

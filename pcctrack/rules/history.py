@@ -33,11 +33,15 @@ class Timeline:
     """Items left out: closed with no recorded closure date, or with no known issue date."""
 
 
-def timeline(items: Iterable[Item], as_of: date, months: int = 12) -> Timeline:
-    """Open and closed counts at the end of each of the last ``months`` months, and at ``as_of``.
+MAX_MONTHS = 24
+
+
+def timeline(items: Iterable[Item], as_of: date) -> Timeline:
+    """Open and closed counts at each month end since the first item was issued, and at ``as_of``.
 
     Derived from the dates in the records (issue date, closure date), not from their Git
-    history: an item counts as open from the day it was issued until its closure date.
+    history: an item counts as open from the day it was issued until its closure date. At
+    most the last MAX_MONTHS months are shown.
     """
     dated: list[Item] = []
     undated = 0
@@ -46,6 +50,8 @@ def timeline(items: Iterable[Item], as_of: date, months: int = 12) -> Timeline:
             undated += 1
         else:
             dated.append(item)
+    first = min((i.opened_on for i in dated), default=as_of)  # type: ignore[type-var]
+    months = min(MAX_MONTHS, (as_of.year - first.year) * 12 + as_of.month - first.month)  # type: ignore[union-attr]
     points = [_point(dated, day) for day in (*_month_ends(as_of, months), as_of)]
     return Timeline(points, undated)
 

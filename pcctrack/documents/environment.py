@@ -6,7 +6,8 @@ or print an empty string where a value is missing. HTML is autoescaped; in Markd
 value printed is passed through `escape_markdown`, so record text can never become markup.
 
 Templates are looked up first in `--templates DIR`, then in the `templates/` folder beside a
-records repository's `records/`, then in the defaults shipped inside pcctrack.
+records repository's `records/`, then in the defaults shipped inside pcctrack. An override may extend or include the shipped
+template it replaces by its "pcctrack/" name, e.g. `{% include "pcctrack/style.css" %}`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader, StrictUndefined
 from jinja2.exceptions import TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -25,6 +26,8 @@ from pcctrack.documents.text import MarkdownSafe, blocks, escape_markdown
 from pcctrack.errors import UsageProblem
 
 OVERRIDES_FOLDER = "templates"
+SHIPPED_PREFIX = "pcctrack"
+"""An override can still reach the shipped template it replaces as "pcctrack/<name>"."""
 
 
 class DocFormat(StrEnum):
@@ -55,9 +58,14 @@ def words(value: object) -> str:
 def build(fmt: DocFormat, overrides: list[Path]) -> ImmutableSandboxedEnvironment:
     """The environment for ``fmt``, reading overrides before the shipped templates."""
     markdown = fmt is DocFormat.MARKDOWN
+    shipped = PackageLoader("pcctrack", "templates")
     env = ImmutableSandboxedEnvironment(
         loader=ChoiceLoader(
-            [FileSystemLoader([str(p) for p in overrides]), PackageLoader("pcctrack", "templates")]
+            [
+                FileSystemLoader([str(p) for p in overrides]),
+                shipped,
+                PrefixLoader({SHIPPED_PREFIX: shipped}),
+            ]
         ),
         undefined=StrictUndefined,
         autoescape=not markdown,

@@ -120,3 +120,21 @@ def test_a_template_using_an_undefined_value_fails_loudly(records: Path, tmp_pat
     (tmp_path / "mine" / "response.md.j2").write_text("{{ inspection.no_such_field }}", encoding="utf-8")
     result = run("render", "test-inspection", "--draft", "--templates", str(tmp_path / "mine"))
     assert result.exit_code == 2 and "no_such_field" in result.stderr
+
+
+def test_an_override_can_build_on_the_shipped_template(bundled: Path, tmp_path: Path) -> None:
+    shutil.copytree(bundled, tmp_path / "records")
+    (tmp_path / "templates").mkdir()
+    example = bundled.parent / "templates" / "style.css.example"
+    shutil.copyfile(example, tmp_path / "templates" / "style.css")
+    page = run("render", "peel-2023-25", "--format", "html", "--records", str(tmp_path / "records")).stdout
+    assert "thead { display: table-header-group; }" in page and ":root { --accent: #5b2a86; }" in page
+
+
+def test_templates_option_comes_before_the_folder_beside_records(bundled: Path, tmp_path: Path) -> None:
+    shutil.copytree(bundled, tmp_path / "records")
+    for folder, word in (("templates", "beside"), ("mine", "option")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "response.md.j2").write_text(word + "\n", encoding="utf-8")
+    result = run("render", "peel-2023-25", "--records", str(tmp_path / "records"), "--templates", str(tmp_path / "mine"))
+    assert result.stdout == "option\n"

@@ -25,6 +25,7 @@ def run(
     templates: Path | None,
     output: Output,
 ) -> int:
+    overrides = template_dirs(root, templates)
     loaded = load_for_listing(root, output)
     inspection = find_inspection(loaded, record)
     gaps = s55.gaps(inspection)
@@ -37,7 +38,7 @@ def run(
             output.note(f"  - {gap.message}")
         return EXIT_FINDINGS
     context = response.context(inspection, loaded.records.config, draft)
-    write_document(produce("response", fmt, context, template_dirs(root, templates)), out, output)
+    write_document(produce("response", fmt, context, overrides), out, output)
     return EXIT_OK
 
 

@@ -33,9 +33,10 @@ def run(
     templates: Path | None,
     output: Output,
 ) -> int:
+    overrides = template_dirs(root, templates)
     loaded = load_for_listing(root, output)
     context = pack(loaded.records, as_of, since or as_of - timedelta(days=DEFAULT_SINCE_DAYS), due_within, filters)
-    write_document(produce("report", fmt, context, template_dirs(root, templates)), out, output)
+    write_document(produce("report", fmt, context, overrides), out, output)
     return EXIT_OK
 
 

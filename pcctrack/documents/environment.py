@@ -55,6 +55,11 @@ def words(value: object) -> str:
     return text[:1].upper() + text[1:]
 
 
+def is_web_url(value: object) -> bool:
+    """Only http(s) addresses become links: a record's `javascript:` URL stays plain text."""
+    return isinstance(value, str) and value.lower().startswith(("https://", "http://")) and " " not in value
+
+
 def build(fmt: DocFormat, overrides: list[Path]) -> ImmutableSandboxedEnvironment:
     """The environment for ``fmt``, reading overrides before the shipped templates."""
     markdown = fmt is DocFormat.MARKDOWN
@@ -75,6 +80,7 @@ def build(fmt: DocFormat, overrides: list[Path]) -> ImmutableSandboxedEnvironmen
         keep_trailing_newline=True,
     )
     env.filters.update(long_date=long_date, blocks=blocks, words=words)
+    env.tests["web_url"] = is_web_url
     if markdown:
         env.filters["markdown"] = MarkdownSafe
     return env

@@ -84,6 +84,7 @@ def test_hostile_text_is_inert_in_html(hostile: Path) -> None:
     assert page.count("<h1>") == 1 and page.count("</main>") == 1
     assert "{{ 7 * 7 }}" in page and "49" not in page and "42" not in page
     assert "__globals__" in page and "&lt;class" not in page  # printed as text, never evaluated
+    assert 'href="javascript' not in page and "<dd>javascript:alert(&#39;link&#39;)</dd>" in page
     assert "LEAK-MARKER" not in page
 
 
@@ -97,6 +98,18 @@ def test_hostile_text_is_inert_in_markdown(hostile: Path) -> None:
     assert page.count("<h1>") == 1
     assert "{{ 7 \\* 7 }}" in document and "49" not in document
     assert "LEAK-MARKER" not in document
+
+
+def test_a_web_link_to_the_full_report_is_a_link(records: Path) -> None:
+    target = records / "inspections" / "test-inspection.yaml"
+    target.write_text(target.read_text(encoding="utf-8") + "link: https://hmicfrs.invalid/report\n", encoding="utf-8")
+    page = run("render", "test-inspection", "--draft", "--format", "html").stdout
+    assert '<a href="https://hmicfrs.invalid/report">Test Constabulary PEEL inspection</a>' in page
+
+
+def test_a_missing_templates_folder_is_a_usage_error(records: Path) -> None:
+    result = run("render", "test-inspection", "--templates", "no-such-folder")
+    assert result.exit_code == 2 and "--templates no-such-folder: no such folder" in result.stderr
 
 
 def test_shipped_templates_can_be_overridden_beside_records(bundled: Path, tmp_path: Path) -> None:

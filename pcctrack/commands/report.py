@@ -47,7 +47,7 @@ def pack(records: RecordSet, as_of: date, since: date, due_within: int, filters:
     overdue = selection.overdue(everything, as_of, filters)
     still_open = [i for i in chosen if i.is_open]
     by_status = rollup(still_open, GroupBy.STATUS, as_of)
-    by_owner = rollup(still_open, GroupBy.OWNER, as_of)
+    by_owner = rollup([i for i in still_open if i.is_forces], GroupBy.OWNER, as_of)
     timeline = history.timeline(chosen, as_of)
     ageing = history.ageing(overdue, as_of)
     return {

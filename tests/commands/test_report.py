@@ -58,3 +58,24 @@ def test_the_html_pack_has_charts_with_text_alternatives_and_no_script(bundled: 
     for chart in ("chart-status", "chart-ageing", "chart-timeline"):
         assert f'<title id="{chart}-title">' in page and f'<desc id="{chart}-desc">' in page
     assert "<script" not in page.lower() and "javascript:" not in page.lower()
+
+
+def test_slipped_dates_show_original_current_and_days(records: Path) -> None:
+    action = records / "audits" / "test-audit" / "action-1.yaml"
+    action.write_text(
+        action.read_text(encoding="utf-8")
+        + "revised_due:\n"
+        + "  - {date: 2025-10-31, reason: Supplier delay, agreed_by: Audit Committee}\n"
+        + "  - {date: 2025-12-31, reason: Further delay, agreed_by: Audit Committee}\n",
+        encoding="utf-8",
+    )
+    pack = run("report", "--as-of", "2026-01-01").stdout
+    section = pack.split("## Slipped dates")[1].split("##")[0]
+    assert "| test-audit-1 | Head of Safeguarding | 31 August 2025 | 31 December 2025 | 2 | 122 |" in section
+
+
+def test_open_items_by_owner_counts_only_the_forces_work(bundled: Path) -> None:
+    pack = run("report", "--as-of", AS_OF).stdout
+    section = pack.split("## Open items by owner")[1].split("##")[0]
+    assert "| Chief Officer lead (GAIN Board) | 4 | 4 |" in section
+    assert "| No owner recorded | 14 | 2 |" in section  # the PEEL AFIs among them; not the Home Office's work

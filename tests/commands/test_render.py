@@ -37,6 +37,30 @@ def test_the_response_carries_every_recommendation_due_date_and_grade(bundled: P
         assert f"| {area} | {grade} |" in peel
 
 
+SEED_HEADINGS = [
+    "# Response by the PCC to HMICFRS inspections of Cleveland Police",
+    "## Inspection details",
+    "- **Title of inspection:**",
+    "- **Date inspection published:**",
+    "- **Type of inspection:**",
+    "- **Is Cleveland Police quoted in the report?**",
+    "## Executive summary of report",
+    "## Force response to recommendations",
+    "## PCC response to inspection",
+    "### Comment by the PCC",
+    "## For office use only",
+    "| Response forwarded to Home Office |",
+    "| Response published on PCC website |",
+]
+
+
+@pytest.mark.parametrize("record", sorted(BUNDLED))
+def test_every_response_has_the_forms_headings(bundled: Path, record: str) -> None:
+    document = run("render", record, *BUNDLED[record]).stdout
+    positions = [document.find(h) for h in SEED_HEADINGS]
+    assert -1 not in positions and positions == sorted(positions)
+
+
 def test_a_missing_statement_of_action_names_the_recommendation(records: Path) -> None:
     result = run("render", "test-inspection")
     assert result.exit_code == 1

@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from pcctrack import __version__, settings
+from pcctrack.documents.environment import DocFormat
 from pcctrack.errors import guarded
 from pcctrack.output import Output
 from pcctrack.reporters.diagnostics import DiagnosticFormat
@@ -153,6 +154,64 @@ def schema(
     from pcctrack.commands import schema as command
 
     return command.run(out_dir, Output.standard(), check)
+
+
+DocFormatOption = Annotated[DocFormat, typer.Option("--format", "-f", help="Document format.")]
+DocOutOption = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the document here [default: stdout].")]
+TemplatesOption = Annotated[
+    Optional[Path],
+    typer.Option("--templates", metavar="DIR", help="Templates that override the shipped ones [default: templates/ beside records/]."),
+]
+
+
+@app.command()
+@guarded
+def render(
+    record: Annotated[str, typer.Argument(metavar="RECORD", help="An inspection id, or its file.")],
+    records: RecordsOption = None,
+    fmt: DocFormatOption = DocFormat.MARKDOWN,
+    out: DocOutOption = None,
+    draft: Annotated[bool, typer.Option("--draft", help="Render even with s.55 gaps, marking each one.")] = False,
+    templates: TemplatesOption = None,
+) -> int:
+    """Render the PCC's published response to an inspection."""
+    from pcctrack.commands import render as command
+
+    return command.run(settings.records_dir(records), record, fmt, out, draft, templates, Output.standard())
+
+
+@app.command()
+@guarded
+def report(
+    records: RecordsOption = None,
+    as_of: AsOfOption = None,
+    since: Annotated[
+        Optional[str],
+        typer.Option("--since", metavar="YYYY-MM-DD", help="List items completed since this day [default: 90 days before --as-of].", show_default=False),
+    ] = None,
+    due_within: Annotated[int, typer.Option("--due-within", metavar="DAYS", min=0, help="List what falls due in the next DAYS days.")] = 30,
+    owner: OwnerOption = None,
+    priority: PriorityOption = None,
+    source: SourceOption = None,
+    fmt: DocFormatOption = DocFormat.MARKDOWN,
+    out: DocOutOption = None,
+    templates: TemplatesOption = None,
+) -> int:
+    """Render the tracker pack for a committee: totals, overdue, slippage, owners, responses."""
+    from pcctrack.commands import report as command
+
+    day = settings.as_of(as_of)
+    return command.run(
+        settings.records_dir(records),
+        day,
+        settings.as_of(since, option_name="--since") if since else None,
+        due_within,
+        Filters(owner=owner, priority=priority, source=source),
+        fmt,
+        out,
+        templates,
+        Output.standard(),
+    )
 
 
 def main() -> None:

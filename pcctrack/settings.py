@@ -27,14 +27,14 @@ def records_dir(option: Path | None) -> Path:
     return found
 
 
-def as_of(option: str | None, today: date | None = None) -> date:
+def as_of(option: str | None, today: date | None = None, option_name: str = "--as-of") -> date:
     """The date everything is measured against: --as-of / PCCTRACK_AS_OF, else today."""
     if option is None or option == "":
         return today or date.today()
     try:
         return date.fromisoformat(option.strip())
     except ValueError:
-        raise UsageProblem(f"--as-of {option!r} is not a date written YYYY-MM-DD") from None
+        raise UsageProblem(f"{option_name} {option!r} is not a date written YYYY-MM-DD") from None
 
 
 def diagnostic_format(chosen: DiagnosticFormat, environ: Mapping[str, str] = os.environ) -> DiagnosticFormat:

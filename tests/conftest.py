@@ -48,3 +48,38 @@ def run(*args: str) -> Result:
     """Invoke pcctrack in-process, with stdout and stderr kept apart as a user sees them."""
     result = CliRunner().invoke(app, list(args), catch_exceptions=False)
     return Result(result.exit_code, result.stdout, result.stderr)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite golden files from the current output (or set PCCTRACK_UPDATE_GOLDEN=1).",
+    )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest):
+    """Compare text with a golden file under tests/, or rewrite it when asked to."""
+    import os
+
+    update = request.config.getoption("--update-golden") or os.environ.get("PCCTRACK_UPDATE_GOLDEN") == "1"
+
+    def check(path: Path, actual: str) -> None:
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8")
+        assert path.exists(), f"no golden file {path}: run pytest --update-golden"
+        assert actual == path.read_text(encoding="utf-8"), f"{path} differs: review, then run pytest --update-golden"
+
+    return check
+
+
+@pytest.fixture
+def bundled(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The repository's own records, run from the repository's top folder."""
+    monkeypatch.chdir(REPO)
+    monkeypatch.delenv("PCCTRACK_RECORDS", raising=False)
+    monkeypatch.delenv("PCCTRACK_AS_OF", raising=False)
+    return REPO / "records"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from pcctrack.errors import UsageProblem
 from pcctrack.loader import Loaded, load
 from pcctrack.output import Output
 from pcctrack.reporters.tabular import Column, Row, TableFormat, to_csv, to_json, to_markdown, to_rich
@@ -101,3 +102,17 @@ def emit(output: Output, fmt: TableFormat, columns: list[Column], rows: list[Row
     else:
         output.write(f"{title}\n")
         output.show(to_rich(columns, rows) if rows else empty)
+
+
+def write_document(data: bytes, out: Path | None, output: Output) -> None:
+    """Write a finished document to ``out``, or to stdout when it is text."""
+    if out is None:
+        if data.startswith(b"%PDF"):
+            raise UsageProblem("a PDF is not written to the terminal: give -o FILE")
+        output.write(data.decode("utf-8"))
+        return
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        raise UsageProblem(f"cannot write {out}: {exc.strerror or exc}") from None
+    output.note(f"wrote {out}")

@@ -57,6 +57,8 @@ class Item:
     file: str
     tags: tuple[str, ...] = ()
     closed_on: date | None = None
+    opened_on: date | None = None
+    """When the item was issued (the report's publication or the audit's final issue), if known."""
 
     @property
     def effective_status(self) -> str:
@@ -106,6 +108,7 @@ def _finding(s: Sourced[Inspection], f: Finding, config: Config) -> Item:
         file=s.path,
         tags=tuple(f.tags),
         closed_on=f.closure.date if f.closure else None,
+        opened_on=s.model.published,
     )
 
 
@@ -131,6 +134,7 @@ def _response(s: Sourced[Inspection], config: Config) -> Item:
         file=s.path,
         tags=tuple(inspection.tags),
         closed_on=published,
+        opened_on=inspection.published,
     )
 
 
@@ -156,6 +160,7 @@ def _action(s: Sourced[Action], audit: Audit | None, config: Config) -> Item:
         file=s.path,
         tags=tuple(a.tags),
         closed_on=a.closure.date if a.closure else None,
+        opened_on=audit.dates.final_issued if audit else None,
     )
 
 

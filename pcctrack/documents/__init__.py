@@ -1,0 +1,1 @@
+"""Published documents: the PCC's response and the tracker pack, from templates."""

@@ -1,0 +1,81 @@
+"""`pcctrack report`: the tracker pack a committee reads."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run
+
+GOLDEN = Path(__file__).parent / "golden"
+AS_OF = "2026-11-21"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_bundled_pack_matches_its_golden_file(bundled: Path, golden, fmt: str) -> None:
+    result = run("report", "--as-of", AS_OF, "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    golden(GOLDEN / f"report.{fmt}", result.stdout)
+
+
+def test_the_pack_agrees_with_overdue(bundled: Path) -> None:
+    pack = run("report", "--as-of", AS_OF).stdout
+    overdue = run("overdue", "--as-of", AS_OF, "--format", "json").stdout
+    ids = re.findall(r'"id": "([^"]+)"', overdue)
+    section = pack.split("## Overdue items")[1].split("## Falling due")[0]
+    assert [line.split(" | ")[1] for line in section.splitlines() if line.startswith("| ") and line.split(" | ")[0].strip("| ").isdigit()] == ids
+
+
+def test_filters_narrow_every_section(bundled: Path) -> None:
+    pack = run("report", "--as-of", AS_OF, "--source", "audit").stdout
+    assert "Showing only items with source: audit." in pack
+    assert "gbcse" not in pack and "rsm-vulnerability-2526-3" in pack
+    assert "No statutory responses are tracked." in pack
+
+
+def test_items_falling_due_are_listed_with_days_left(bundled: Path) -> None:
+    pack = run("report", "--as-of", "2026-07-15", "--due-within", "30").stdout
+    section = pack.split("## Falling due in the next 30 days")[1].split("##")[0]
+    assert "| 16 | gbcse-2025-rec-4 |" in section and "| 16 | gbcse-2025-rec-6 |" in section
+
+
+def test_completed_since_lists_dated_closures(bundled: Path) -> None:
+    pack = run("report", "--as-of", AS_OF, "--since", "2025-10-01").stdout
+    section = pack.split("## Completed since 1 October 2025")[1].split("##")[0]
+    assert "| 24 October 2025 | gbcse-2023-afi-1 |" in section
+
+
+def test_a_bad_since_date_is_a_usage_error(bundled: Path) -> None:
+    result = run("report", "--since", "2025-13-01")
+    assert result.exit_code == 2 and "--since '2025-13-01' is not a date" in result.stderr
+
+
+def test_the_html_pack_has_charts_with_text_alternatives_and_no_script(bundled: Path) -> None:
+    page = run("report", "--as-of", AS_OF, "--format", "html").stdout
+    assert page.count('<svg role="img"') == 3
+    for chart in ("chart-status", "chart-ageing", "chart-timeline"):
+        assert f'<title id="{chart}-title">' in page and f'<desc id="{chart}-desc">' in page
+    assert "<script" not in page.lower() and "javascript:" not in page.lower()
+
+
+def test_slipped_dates_show_original_current_and_days(records: Path) -> None:
+    action = records / "audits" / "test-audit" / "action-1.yaml"
+    action.write_text(
+        action.read_text(encoding="utf-8")
+        + "revised_due:\n"
+        + "  - {date: 2025-10-31, reason: Supplier delay, agreed_by: Audit Committee}\n"
+        + "  - {date: 2025-12-31, reason: Further delay, agreed_by: Audit Committee}\n",
+        encoding="utf-8",
+    )
+    pack = run("report", "--as-of", "2026-01-01").stdout
+    section = pack.split("## Slipped dates")[1].split("##")[0]
+    assert "| test-audit-1 | Head of Safeguarding | 31 August 2025 | 31 December 2025 | 2 | 122 |" in section
+
+
+def test_open_items_by_owner_counts_only_the_forces_work(bundled: Path) -> None:
+    pack = run("report", "--as-of", AS_OF).stdout
+    section = pack.split("## Open items by owner")[1].split("##")[0]
+    assert "| Chief Officer lead (GAIN Board) | 4 | 4 |" in section
+    assert "| No owner recorded | 14 | 2 |" in section  # the PEEL AFIs among them; not the Home Office's work

@@ -9,10 +9,12 @@ import typer
 
 from pcctrack import __version__, settings
 from pcctrack.errors import guarded
+from pcctrack.models.common import Status
 from pcctrack.output import Output
 from pcctrack.reporters.diagnostics import DiagnosticFormat
 from pcctrack.reporters.tabular import TableFormat
 from pcctrack.rules.items import Source
+from pcctrack.rules.editing import UpdateRequest
 from pcctrack.rules.rollup import GroupBy
 from pcctrack.rules.selection import Filters
 
@@ -141,6 +143,34 @@ def schema(
     from pcctrack.commands import schema as command
 
     return command.run(out_dir, Output.standard())
+
+
+@app.command()
+@guarded
+def update(
+    item_id: Annotated[str, typer.Argument(help="An audit action or inspection finding id.", show_default=False)],
+    status: Annotated[Optional[Status], typer.Option("--status", help="The item's new status.")] = None,
+    note: Annotated[Optional[str], typer.Option("--note", help="What happened (the log entry's text).")] = None,
+    on: Annotated[Optional[str], typer.Option("--date", metavar="YYYY-MM-DD", help="When it happened [default: --as-of, or today].", show_default=False)] = None,
+    revise_due: Annotated[Optional[str], typer.Option("--revise-due", metavar="YYYY-MM-DD", help="A newly agreed due date (needs --reason and --agreed-by).")] = None,
+    reason: Annotated[Optional[str], typer.Option("--reason", help="Why the due date moved.")] = None,
+    agreed_by: Annotated[Optional[str], typer.Option("--agreed-by", metavar="ROLE", help="Who agreed the new due date, e.g. 'Audit Committee'.")] = None,
+    evidence: Annotated[Optional[list[str]], typer.Option("--evidence", help="Evidence supplied with this update (repeatable).")] = None,
+    records: RecordsOption = None,
+    as_of: AsOfOption = None,
+) -> int:
+    """Append a progress entry to an item's log, and set its status or revise its due date."""
+    from pcctrack.commands import update as command
+
+    today = settings.as_of(as_of)
+    request = UpdateRequest(
+        date=settings.date_option("--date", on) if on else today,
+        status=status,
+        note=note,
+        revision=settings.revision(revise_due, reason, agreed_by),
+        evidence=tuple(evidence or ()),
+    )
+    return command.run(settings.records_dir(records), item_id, request, today, Output.standard())
 
 
 def main() -> None:

@@ -173,6 +173,20 @@ def update(
     return command.run(settings.records_dir(records), item_id, request, today, Output.standard())
 
 
+@app.command()
+@guarded
+def show(
+    item_id: Annotated[str, typer.Argument(help="An audit action or inspection finding id.", show_default=False)],
+    records: RecordsOption = None,
+    as_of: AsOfOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the item's fields as JSON.")] = False,
+) -> int:
+    """Show one item in full: text, owner, dates, status, its whole log, and its file."""
+    from pcctrack.commands import show as command
+
+    return command.run(settings.records_dir(records), item_id, settings.as_of(as_of), as_json, Output.standard())
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

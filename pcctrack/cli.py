@@ -187,6 +187,19 @@ def show(
     return command.run(settings.records_dir(records), item_id, settings.as_of(as_of), as_json, Output.standard())
 
 
+@app.command()
+@guarded
+def history(
+    item_id: Annotated[str, typer.Argument(help="An audit action or inspection finding id.", show_default=False)],
+    records: RecordsOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the changes as JSON.")] = False,
+) -> int:
+    """Show an item's changes through the Git history of its file: when, who, and what."""
+    from pcctrack.commands import history as command
+
+    return command.run(settings.records_dir(records), item_id, as_json, Output.standard())
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

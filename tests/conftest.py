@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,3 +39,11 @@ def run(*args: str) -> Result:
     """Invoke pcctrack in-process, with stdout and stderr kept apart as a user sees them."""
     result = CliRunner().invoke(app, list(args), catch_exceptions=False)
     return Result(result.exit_code, result.stdout, result.stderr)
+
+
+def git(repo: Path, *args: str) -> str:
+    """Run git in ``repo`` as a named analyst, whatever the machine's git configuration."""
+    return subprocess.run(
+        ["git", "-c", "user.name=Analyst", "-c", "user.email=analyst@example.org", "-c", "commit.gpgsign=false", *args],
+        cwd=repo, check=True, capture_output=True, text=True,
+    ).stdout

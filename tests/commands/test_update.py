@@ -4,21 +4,13 @@ refused update leaves the file exactly as it was."""
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, REPO, run
+from tests.conftest import AS_OF, REPO, git, run
 
 ACTION = Path("records/audits/test-audit/action-1.yaml")
-
-
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", "-c", "user.name=Analyst", "-c", "user.email=analyst@example.org", *args],
-        cwd=repo, check=True, capture_output=True, text=True,
-    ).stdout
 
 
 @pytest.fixture

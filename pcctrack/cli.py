@@ -12,6 +12,7 @@ from pcctrack.errors import guarded
 from pcctrack.models.common import Status
 from pcctrack.output import Output
 from pcctrack.reporters.diagnostics import DiagnosticFormat
+from pcctrack.reporters.exports import ExportFormat
 from pcctrack.reporters.tabular import TableFormat
 from pcctrack.rules.items import Source
 from pcctrack.rules.editing import UpdateRequest
@@ -198,6 +199,27 @@ def history(
     from pcctrack.commands import history as command
 
     return command.run(settings.records_dir(records), item_id, as_json, Output.standard())
+
+
+@app.command()
+@guarded
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format.")] = ExportFormat.CSV,
+    out_file: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout.")] = None,
+    records: RecordsOption = None,
+    as_of: AsOfOption = None,
+    owner: OwnerOption = None,
+    priority: PriorityOption = None,
+    source: SourceOption = None,
+    overdue_only: Annotated[bool, typer.Option("--overdue", help="Only items past their current due date.")] = False,
+    due_within: Annotated[Optional[int], typer.Option("--due-within", metavar="DAYS", min=0, help="Only what falls due in the next DAYS days.")] = None,
+) -> int:
+    """Export tracked items as CSV (for Excel), XLSX, ICS (due dates) or JSON."""
+    from pcctrack.commands import export as command
+
+    filters = Filters(owner=owner, priority=priority, source=source)
+    root, day = settings.records_dir(records), settings.as_of(as_of)
+    return command.run(root, day, filters, overdue_only, due_within, fmt, out_file, Output.standard())
 
 
 def main() -> None:

@@ -22,6 +22,7 @@ class Result:
     exit_code: int
     stdout: str
     stderr: str
+    stdout_bytes: bytes = b""
 
 
 @pytest.fixture
@@ -38,7 +39,7 @@ def records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def run(*args: str) -> Result:
     """Invoke pcctrack in-process, with stdout and stderr kept apart as a user sees them."""
     result = CliRunner().invoke(app, list(args), catch_exceptions=False)
-    return Result(result.exit_code, result.stdout, result.stderr)
+    return Result(result.exit_code, result.stdout, result.stderr, result.stdout_bytes)
 
 
 def git(repo: Path, *args: str) -> str:

@@ -12,6 +12,7 @@ from pcctrack.errors import guarded
 from pcctrack.models.common import Status
 from pcctrack.output import Output
 from pcctrack.reporters.diagnostics import DiagnosticFormat
+from pcctrack.rules.editing import NewKind
 from pcctrack.reporters.exports import ExportFormat
 from pcctrack.reporters.tabular import TableFormat
 from pcctrack.rules.items import Source
@@ -220,6 +221,40 @@ def export(
     filters = Filters(owner=owner, priority=priority, source=source)
     root, day = settings.records_dir(records), settings.as_of(as_of)
     return command.run(root, day, filters, overdue_only, due_within, fmt, out_file, Output.standard())
+
+
+@app.command()
+@guarded
+def new(
+    kind: Annotated[NewKind, typer.Argument(help="What to create.", show_default=False)],
+    record_id: Annotated[Optional[str], typer.Option("--id", help="The new record's id [default: the next free one].", show_default=False)] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="inspection, audit: the report's title.")] = None,
+    published: Annotated[Optional[str], typer.Option("--published", metavar="YYYY-MM-DD", help="inspection: when HMICFRS published it.")] = None,
+    types: Annotated[Optional[str], typer.Option("--types", help="inspection: e.g. 'force-specific' or 'national, thematic'.")] = None,
+    auditor: Annotated[Optional[str], typer.Option("--auditor", help="audit: the audit firm.")] = None,
+    reference: Annotated[Optional[str], typer.Option("--reference", help="audit: the auditor's reference, e.g. 2.25/26.")] = None,
+    financial_year: Annotated[Optional[str], typer.Option("--financial-year", help="audit: e.g. 2025/26.")] = None,
+    priorities: Annotated[Optional[str], typer.Option("--priorities", help="audit: the firm's priority scale, highest first, e.g. 'High, Medium, Low'.")] = None,
+    audit: Annotated[Optional[str], typer.Option("--audit", metavar="ID", help="action: the audit it was agreed in.")] = None,
+    action: Annotated[Optional[str], typer.Option("--action", help="action: the action as agreed.")] = None,
+    priority: Annotated[Optional[str], typer.Option("--priority", help="action: a level of the audit's scale.")] = None,
+    owner: Annotated[Optional[str], typer.Option("--owner", metavar="ROLE", help="action: the owner role.")] = None,
+    due: Annotated[Optional[str], typer.Option("--due", metavar="YYYY-MM-DD", help="action: the agreed date.")] = None,
+    records: RecordsOption = None,
+    as_of: AsOfOption = None,
+) -> int:
+    """Create a valid inspection, audit or action record with the next free id.
+
+    On a terminal, asks for each required field not given as an option."""
+    from pcctrack.commands import new as command
+
+    given = {
+        "title": title, "published": published, "types": types, "auditor": auditor, "reference": reference,
+        "financial_year": financial_year, "priorities": priorities, "audit": audit, "action": action,
+        "priority": priority, "owner": owner, "due": due,
+    }
+    root, day = settings.records_dir(records), settings.as_of(as_of)
+    return command.run(root, kind, given, record_id, command.prompter(), day, Output.standard())
 
 
 def main() -> None:

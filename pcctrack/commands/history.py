@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -11,6 +12,9 @@ from pcctrack.commands.common import find_item, load_for_listing
 from pcctrack.errors import EXIT_OK, UsageProblem
 from pcctrack.output import Output
 from pcctrack.rules.history import Snapshot, changes, snapshot
+
+
+WIDTH = 100
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,7 @@ def run(root: Path, ident: str, as_json: bool, output: Output) -> int:
     for e in events:
         heading = f"{e.date[:10]}  {e.author}  {e.commit[:10]}  {e.subject}"
         lines += ["", "Not yet committed (the working copy)" if e.commit == gitlog.WORKING_COPY else heading]
-        lines += [f"  {change}" for change in e.changes]
+        lines += [line for change in e.changes for line in textwrap.wrap(change, WIDTH, initial_indent="  ", subsequent_indent="    ")]
     output.write("\n".join(lines) + "\n")
     return EXIT_OK
 

@@ -95,3 +95,24 @@ def test_a_value_used_twice_is_written_twice_not_as_an_alias() -> None:
     yamlio.set_value(doc.data, "a", day, after=[])
     yamlio.set_value(doc.data, "b", day, after=[])
     assert yamlio.dump_editable(doc) == b"id: a\na: 2025-02-01\nb: 2025-02-01\n"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+NOTE_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\x85\u2028\u2029\ufeff") | st.sampled_from("\n:#-'\"@&*!|>%"),
+    min_size=1,
+    max_size=80,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(note=NOTE_TEXT)
+def test_any_note_reads_back_exactly_as_written(note: str) -> None:
+    """Whatever an analyst types (colons, hashes, quotes, dashes, new lines) survives the file."""
+    doc = yamlio.load_editable(b"id: a\nlog:\n  - date: 2025-01-01\n    note: first\n")
+    yamlio.append_item(doc.data, "log", yamlio.new_mapping({"date": date(2025, 2, 1), "note": note}), after=[])
+    back = yamlio.parse(yamlio.decode(yamlio.dump_editable(doc))).data
+    assert back["log"][-1]["note"] == note
+    assert back["log"][0]["note"] == "first"

@@ -13,7 +13,7 @@ from pcctrack.models.common import Status
 from pcctrack.output import Output
 from pcctrack.reporters.diagnostics import DiagnosticFormat
 from pcctrack.rules.editing import NewKind
-from pcctrack.reporters.exports import ExportFormat
+from pcctrack.reporters.exports import ExportFormat, ViewFormat
 from pcctrack.reporters.tabular import TableFormat
 from pcctrack.rules.items import Source
 from pcctrack.rules.editing import UpdateRequest
@@ -181,12 +181,12 @@ def show(
     item_id: Annotated[str, typer.Argument(help="An audit action or inspection finding id.", show_default=False)],
     records: RecordsOption = None,
     as_of: AsOfOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the item's fields as JSON.")] = False,
+    fmt: Annotated[ViewFormat, typer.Option("--format", "-f", help="text for people, json (the item's fields) for scripts.")] = ViewFormat.TEXT,
 ) -> int:
     """Show one item in full: text, owner, dates, status, its whole log, and its file."""
     from pcctrack.commands import show as command
 
-    return command.run(settings.records_dir(records), item_id, settings.as_of(as_of), as_json, Output.standard())
+    return command.run(settings.records_dir(records), item_id, settings.as_of(as_of), fmt, Output.standard())
 
 
 @app.command()
@@ -194,12 +194,12 @@ def show(
 def history(
     item_id: Annotated[str, typer.Argument(help="An audit action or inspection finding id.", show_default=False)],
     records: RecordsOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the changes as JSON.")] = False,
+    fmt: Annotated[ViewFormat, typer.Option("--format", "-f", help="text for people, json (a list of commits) for scripts.")] = ViewFormat.TEXT,
 ) -> int:
     """Show an item's changes through the Git history of its file: when, who, and what."""
     from pcctrack.commands import history as command
 
-    return command.run(settings.records_dir(records), item_id, as_json, Output.standard())
+    return command.run(settings.records_dir(records), item_id, fmt, Output.standard())
 
 
 @app.command()

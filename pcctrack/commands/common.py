@@ -40,6 +40,7 @@ class Located:
 
     @property
     def kind(self) -> RecordKind:
+        """Findings sit inside an inspection record; an action is a record of its own."""
         return RecordKind.INSPECTION if self.loc else RecordKind.ACTION
 
 

@@ -55,6 +55,8 @@ def choose(everything: list[Item], as_of: date, filters: selection.Filters, over
 
 
 def render(chosen: list[Item], as_of: date, fmt: ExportFormat) -> bytes:
+    """The file's bytes. XLSX and ICS need the `export` extra, so a missing package is a
+    message saying how to install it, not a traceback."""
     rows = [item_row(i, as_of) for i in chosen]
     if fmt is ExportFormat.CSV:
         return (CSV_BOM + to_csv(MACHINE_ITEM_COLUMNS, rows)).encode("utf-8")

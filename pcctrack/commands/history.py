@@ -11,6 +11,7 @@ from pcctrack import gitlog, yamlio
 from pcctrack.commands.common import find_item, load_for_listing
 from pcctrack.errors import EXIT_OK, UsageProblem
 from pcctrack.output import Output
+from pcctrack.reporters.exports import ViewFormat
 from pcctrack.rules.history import Snapshot, changes, snapshot
 
 
@@ -26,7 +27,7 @@ class Event:
     changes: list[str]
 
 
-def run(root: Path, ident: str, as_json: bool, output: Output) -> int:
+def run(root: Path, ident: str, fmt: ViewFormat, output: Output) -> int:
     located = find_item(load_for_listing(root, output), ident)
     try:
         found = gitlog.versions(Path(located.path))
@@ -35,7 +36,7 @@ def run(root: Path, ident: str, as_json: bool, output: Output) -> int:
             f"history reads the records' Git history, but {exc}: run it in a clone of the records repository"
         ) from None
     events = _events(found, ident)
-    if as_json:
+    if fmt is ViewFormat.JSON:
         output.write(json.dumps([asdict(e) for e in events], indent=2, ensure_ascii=False) + "\n")
         return EXIT_OK
     lines = [f"History of {ident} ({located.path})"]

@@ -32,6 +32,7 @@ def run(root: Path, ident: str, request: UpdateRequest, as_of: date, output: Out
         with yamlio.locked(path) as raw:
             change = _plan(raw, located, request, as_of)
             doc = yamlio.load_editable(raw)
+            faithful = yamlio.dump_editable(doc) == raw
             apply(_node(doc.data, located.loc), change)
             edited = yamlio.dump_editable(doc)
             problems = check_replacement(loaded, located.path, located.kind, edited, as_of)
@@ -47,6 +48,11 @@ def run(root: Path, ident: str, request: UpdateRequest, as_of: date, output: Out
         raise NotWritten(f"{located.path}:{exc.line}:{exc.col}: {exc.message}") from None
     except OSError as exc:
         raise NotWritten(f"cannot update {located.path}: {exc.strerror or exc}") from None
+    if not faithful:
+        output.warn(
+            f"{located.path} has a layout pcctrack cannot write back exactly (such as mixed line "
+            "endings or uneven indentation), so `git diff` will show more lines than this update"
+        )
     output.note(f"updated {ident} in {located.path}")
     for line in change.summary:
         output.note(f"  {line}")

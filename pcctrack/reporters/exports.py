@@ -1,4 +1,4 @@
-"""The file formats `pcctrack export` writes, and what makes each one open correctly."""
+"""The formats pcctrack writes beyond tables and diagnostics: export files, and single views."""
 
 from __future__ import annotations
 
@@ -9,6 +9,13 @@ class ExportFormat(StrEnum):
     CSV = "csv"
     XLSX = "xlsx"
     ICS = "ics"
+    JSON = "json"
+
+
+class ViewFormat(StrEnum):
+    """For commands that show one thing: text for people, or JSON for scripts."""
+
+    TEXT = "text"
     JSON = "json"
 
 

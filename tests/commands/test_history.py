@@ -58,7 +58,7 @@ def test_commits_that_do_not_touch_the_item_are_left_out_and_uncommitted_changes
     action.write_text(action.read_text().replace("owner: Safeguarding Lead", "owner: Head of Safeguarding"))
     git(repo, "commit", "-qam", "Owner changed")
     run("update", "test-audit-1", "--note", "Chased.", "--as-of", AS_OF)
-    events = json.loads(run("history", "test-audit-1", "--json").stdout)
+    events = json.loads(run("history", "test-audit-1", "--format", "json").stdout)
     assert [e["subject"] for e in events] == ["Record the safeguarding audit", "Owner changed", "uncommitted changes"]
     assert events[1]["changes"] == ["owner: Safeguarding Lead -> Head of Safeguarding"]
     assert events[2]["changes"] == ["log 2026-01-01: Chased."]
@@ -71,7 +71,7 @@ def test_history_follows_a_renamed_file_and_flags_a_rewritten_log(repo: Path) ->
     moved = repo / "records/audits/test-audit/action-01.yaml"
     moved.write_text(moved.read_text().replace("note: Started.", "note: Begun."))
     git(repo, "commit", "-qam", "Reword")
-    events = json.loads(run("history", "test-audit-1", "--json").stdout)
+    events = json.loads(run("history", "test-audit-1", "--format", "json").stdout)
     assert [e["subject"] for e in events] == ["Record the safeguarding audit", "First update", "Reword"]
     assert events[2]["changes"][0] == "log entries rewritten: 1 earlier entry changed or removed"
 
@@ -81,3 +81,10 @@ def test_history_outside_a_git_repository(records: Path) -> None:
     assert result.exit_code == 2
     assert "is not inside a Git repository" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_history_of_a_file_not_yet_committed(records: Path, tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q")
+    result = run("history", "test-audit-1")
+    assert result.exit_code == 0
+    assert "The file has not been committed yet" in result.stdout

@@ -54,7 +54,7 @@ Tags:        strand:missing-persons
 
 
 def test_show_json_carries_the_log_and_where_it_lives(records: Path) -> None:
-    data = json.loads(run("show", "test-audit-1", "--json", "--as-of", AS_OF).stdout)
+    data = json.loads(run("show", "test-audit-1", "--format", "json", "--as-of", AS_OF).stdout)
     assert data["log"] == [{"date": "2025-09-15", "note": "Dashboard review started.", "status": "in-progress", "by": None, "evidence": []}]
     assert (data["file"], data["line"], data["current_due"]) == ("records/audits/test-audit/action-1.yaml", 1, "2025-08-31")
 

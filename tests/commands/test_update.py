@@ -114,3 +114,17 @@ def test_an_invalid_record_is_not_updated(records: Path) -> None:
     assert result.exit_code == 1
     assert "priority: 'Urgent' is not on test-audit's scale" in result.stderr
     assert ACTION.read_bytes() == before
+
+
+def test_a_layout_that_cannot_be_kept_exactly_is_warned_about(records: Path) -> None:
+    raw = ACTION.read_bytes()
+    ACTION.write_bytes(raw.replace(b"\n", b"\r\n", 1))  # one Windows line ending among Unix ones
+    result = run("update", "test-audit-1", "--note", "Chased.", "--as-of", AS_OF)
+    assert result.exit_code == 0
+    assert "cannot write back exactly" in result.stderr
+    assert run("validate", "--as-of", AS_OF).exit_code == 0
+
+
+def test_a_faithful_layout_gives_no_warning(records: Path) -> None:
+    result = run("update", "test-audit-1", "--note", "Chased.", "--as-of", AS_OF)
+    assert "warning" not in result.stderr

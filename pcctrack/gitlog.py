@@ -49,6 +49,10 @@ def versions(path: Path) -> list[Version]:
         if "not a git repository" in str(exc).lower():
             raise GitUnavailable(f"{path.parent} is not inside a Git repository") from None
         raise
+    try:
+        _git(folder, "rev-parse", "--verify", "--quiet", "HEAD")
+    except GitUnavailable:
+        return []  # a repository with no commits yet has no history
     log = _git(
         folder, "log", "--follow", "--name-status", "--format=%x1e%H%x1f%aI%x1f%an%x1f%s", "--", path.name
     ).decode("utf-8", "replace")

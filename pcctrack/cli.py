@@ -150,7 +150,7 @@ def schema(
 @app.command()
 @guarded
 def update(
-    item_id: Annotated[str, typer.Argument(help="An audit action or inspection finding id.", show_default=False)],
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="An audit action or inspection finding id.", show_default=False)],
     status: Annotated[Optional[Status], typer.Option("--status", help="The item's new status.")] = None,
     note: Annotated[Optional[str], typer.Option("--note", help="What happened (the log entry's text).")] = None,
     on: Annotated[Optional[str], typer.Option("--date", metavar="YYYY-MM-DD", help="When it happened [default: --as-of, or today].", show_default=False)] = None,
@@ -178,7 +178,7 @@ def update(
 @app.command()
 @guarded
 def show(
-    item_id: Annotated[str, typer.Argument(help="An audit action or inspection finding id.", show_default=False)],
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="An audit action or inspection finding id.", show_default=False)],
     records: RecordsOption = None,
     as_of: AsOfOption = None,
     fmt: Annotated[ViewFormat, typer.Option("--format", "-f", help="text for people, json (the item's fields) for scripts.")] = ViewFormat.TEXT,
@@ -192,7 +192,7 @@ def show(
 @app.command()
 @guarded
 def history(
-    item_id: Annotated[str, typer.Argument(help="An audit action or inspection finding id.", show_default=False)],
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="An audit action or inspection finding id.", show_default=False)],
     records: RecordsOption = None,
     fmt: Annotated[ViewFormat, typer.Option("--format", "-f", help="text for people, json (a list of commits) for scripts.")] = ViewFormat.TEXT,
 ) -> int:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from pcctrack import yamlio
 from pcctrack.diagnostics import Diagnostic
-from pcctrack.files import discover, display_path
+from pcctrack.files import RecordKind, discover, display_path
 from pcctrack.loader import Loaded, load
 from pcctrack.rules import crosscheck
+from pcctrack.validation import validate
 
 
 def check(root: Path, as_of: date, only: list[Path] | None = None) -> tuple[Loaded, list[Diagnostic]]:
@@ -34,3 +36,20 @@ def _expand(paths: list[Path]) -> list[Path]:
         else:
             out.append(p)
     return out
+
+
+def check_replacement(loaded: Loaded, path: str, kind: RecordKind, raw: bytes, as_of: date) -> list[Diagnostic]:
+    """The problems the file at ``path`` would have if it held ``raw``: checked before writing.
+
+    The file is checked on its own and against every other loaded record, exactly as
+    `validate` would check it once written; problems in other files are not its concern.
+    """
+    try:
+        doc = yamlio.parse(yamlio.decode(raw))
+    except yamlio.YamlProblem as exc:
+        return [Diagnostic(path, exc.line, exc.col, exc.message)]
+    model, problems = validate(kind, doc.data, path)
+    if model is not None:
+        problems = crosscheck.check(loaded.records.with_file(path, model), as_of)
+    located = Loaded(loaded.records, documents={path: doc})
+    return sorted({located.locate(p) for p in problems if p.path == path})

@@ -10,10 +10,14 @@ import typer
 from pcctrack import __version__, settings
 from pcctrack.documents.environment import DocFormat
 from pcctrack.errors import guarded
+from pcctrack.models.common import Status
 from pcctrack.output import Output
 from pcctrack.reporters.diagnostics import DiagnosticFormat
+from pcctrack.rules.editing import NewKind
+from pcctrack.reporters.exports import ExportFormat, ViewFormat
 from pcctrack.reporters.tabular import TableFormat
 from pcctrack.rules.items import Source
+from pcctrack.rules.editing import UpdateRequest
 from pcctrack.rules.rollup import GroupBy
 from pcctrack.rules.selection import Filters
 
@@ -204,7 +208,7 @@ def report(
     return command.run(
         settings.records_dir(records),
         day,
-        settings.as_of(since, option_name="--since") if since else None,
+        settings.date_option("--since", since) if since else None,
         due_within,
         Filters(owner=owner, priority=priority, source=source),
         fmt,
@@ -212,6 +216,116 @@ def report(
         templates,
         Output.standard(),
     )
+
+
+@app.command()
+@guarded
+def update(
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="An audit action or inspection finding id.", show_default=False)],
+    status: Annotated[Optional[Status], typer.Option("--status", help="The item's new status.")] = None,
+    note: Annotated[Optional[str], typer.Option("--note", help="What happened (the log entry's text).")] = None,
+    on: Annotated[Optional[str], typer.Option("--date", metavar="YYYY-MM-DD", help="When it happened [default: --as-of, or today].", show_default=False)] = None,
+    revise_due: Annotated[Optional[str], typer.Option("--revise-due", metavar="YYYY-MM-DD", help="A newly agreed due date (needs --reason and --agreed-by).")] = None,
+    reason: Annotated[Optional[str], typer.Option("--reason", help="Why the due date moved.")] = None,
+    agreed_by: Annotated[Optional[str], typer.Option("--agreed-by", metavar="ROLE", help="Who agreed the new due date, e.g. 'Audit Committee'.")] = None,
+    evidence: Annotated[Optional[list[str]], typer.Option("--evidence", help="Evidence supplied with this update (repeatable).")] = None,
+    records: RecordsOption = None,
+    as_of: AsOfOption = None,
+) -> int:
+    """Append a progress entry to an item's log, and set its status or revise its due date."""
+    from pcctrack.commands import update as command
+
+    today = settings.as_of(as_of)
+    request = UpdateRequest(
+        date=settings.date_option("--date", on) if on else today,
+        status=status,
+        note=note,
+        revision=settings.revision(revise_due, reason, agreed_by),
+        evidence=tuple(evidence or ()),
+    )
+    return command.run(settings.records_dir(records), item_id, request, today, Output.standard())
+
+
+@app.command()
+@guarded
+def show(
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="An audit action or inspection finding id.", show_default=False)],
+    records: RecordsOption = None,
+    as_of: AsOfOption = None,
+    fmt: Annotated[ViewFormat, typer.Option("--format", "-f", help="text for people, json (the item's fields) for scripts.")] = ViewFormat.TEXT,
+) -> int:
+    """Show one item in full: text, owner, dates, status, its whole log, and its file."""
+    from pcctrack.commands import show as command
+
+    return command.run(settings.records_dir(records), item_id, settings.as_of(as_of), fmt, Output.standard())
+
+
+@app.command()
+@guarded
+def history(
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="An audit action or inspection finding id.", show_default=False)],
+    records: RecordsOption = None,
+    fmt: Annotated[ViewFormat, typer.Option("--format", "-f", help="text for people, json (a list of commits) for scripts.")] = ViewFormat.TEXT,
+) -> int:
+    """Show an item's changes through the Git history of its file: when, who, and what."""
+    from pcctrack.commands import history as command
+
+    return command.run(settings.records_dir(records), item_id, fmt, Output.standard())
+
+
+@app.command()
+@guarded
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format.")] = ExportFormat.CSV,
+    out_file: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout.")] = None,
+    records: RecordsOption = None,
+    as_of: AsOfOption = None,
+    owner: OwnerOption = None,
+    priority: PriorityOption = None,
+    source: SourceOption = None,
+    overdue_only: Annotated[bool, typer.Option("--overdue", help="Only items past their current due date.")] = False,
+    due_within: Annotated[Optional[int], typer.Option("--due-within", metavar="DAYS", min=0, help="Only what falls due in the next DAYS days.")] = None,
+) -> int:
+    """Export tracked items as CSV (for Excel), XLSX, ICS (due dates) or JSON."""
+    from pcctrack.commands import export as command
+
+    filters = Filters(owner=owner, priority=priority, source=source)
+    root, day = settings.records_dir(records), settings.as_of(as_of)
+    return command.run(root, day, filters, overdue_only, due_within, fmt, out_file, Output.standard())
+
+
+@app.command()
+@guarded
+def new(
+    kind: Annotated[NewKind, typer.Argument(help="What to create.", show_default=False)],
+    record_id: Annotated[Optional[str], typer.Option("--id", help="The new record's id [default: the next free one].", show_default=False)] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="inspection, audit: the report's title.")] = None,
+    published: Annotated[Optional[str], typer.Option("--published", metavar="YYYY-MM-DD", help="inspection: when HMICFRS published it.")] = None,
+    types: Annotated[Optional[str], typer.Option("--types", help="inspection: e.g. 'force-specific' or 'national, thematic'.")] = None,
+    auditor: Annotated[Optional[str], typer.Option("--auditor", help="audit: the audit firm.")] = None,
+    reference: Annotated[Optional[str], typer.Option("--reference", help="audit: the auditor's reference, e.g. 2.25/26.")] = None,
+    financial_year: Annotated[Optional[str], typer.Option("--financial-year", help="audit: e.g. 2025/26.")] = None,
+    priorities: Annotated[Optional[str], typer.Option("--priorities", help="audit: the firm's priority scale, highest first, e.g. 'High, Medium, Low'.")] = None,
+    audit: Annotated[Optional[str], typer.Option("--audit", metavar="ID", help="action: the audit it was agreed in.")] = None,
+    action: Annotated[Optional[str], typer.Option("--action", help="action: the action as agreed.")] = None,
+    priority: Annotated[Optional[str], typer.Option("--priority", help="action: a level of the audit's scale.")] = None,
+    owner: Annotated[Optional[str], typer.Option("--owner", metavar="ROLE", help="action: the owner role.")] = None,
+    due: Annotated[Optional[str], typer.Option("--due", metavar="YYYY-MM-DD", help="action: the agreed date.")] = None,
+    records: RecordsOption = None,
+    as_of: AsOfOption = None,
+) -> int:
+    """Create a valid inspection, audit or action record with the next free id.
+
+    On a terminal, asks for each required field not given as an option."""
+    from pcctrack.commands import new as command
+
+    given = {
+        "title": title, "published": published, "types": types, "auditor": auditor, "reference": reference,
+        "financial_year": financial_year, "priorities": priorities, "audit": audit, "action": action,
+        "priority": priority, "owner": owner, "due": due,
+    }
+    root, day = settings.records_dir(records), settings.as_of(as_of)
+    return command.run(root, kind, given, record_id, command.prompter(), day, Output.standard())
 
 
 def main() -> None:

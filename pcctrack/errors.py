@@ -33,6 +33,12 @@ class UsageProblem(PcctrackError):
     """Bad options or arguments: a missing records folder, an unknown id."""
 
 
+class NotWritten(PcctrackError):
+    """An edit that was refused or could not be written; the file is as it was."""
+
+    exit_code = EXIT_FINDINGS
+
+
 def say_error(message: str) -> None:
     """Write one error line to stderr."""
     sys.stderr.write(f"pcctrack: error: {message}\n")

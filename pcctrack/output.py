@@ -40,6 +40,12 @@ class Output:
         self.out.file.write(text)
         self.out.file.flush()
 
+    def write_bytes(self, data: bytes) -> None:
+        """Bytes to stdout unchanged (CRLF line ends, byte-order marks, binary formats)."""
+        self.out.file.flush()
+        self.out.file.buffer.write(data)
+        self.out.file.buffer.flush()
+
     def note(self, text: str) -> None:
         """A line for the person at the terminal, on stderr."""
         self.err.file.write(text + "\n")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
 from pcctrack.models import Action, Audit, Config, Inspection
@@ -27,3 +27,18 @@ class RecordSet:
     audits: list[Sourced[Audit]] = field(default_factory=list)
     actions: list[Sourced[Action]] = field(default_factory=list)
     config_path: str | None = None
+
+    def with_file(self, path: str, model: object) -> RecordSet:
+        """This set as it would be if the file at ``path`` held ``model`` (for checking an edit)."""
+        def swap(group: list[Sourced[M]], cls: type) -> list[Sourced[M]]:
+            kept = [s for s in group if s.path != path]
+            return kept + [Sourced(path, model)] if isinstance(model, cls) else kept  # type: ignore[list-item]
+
+        if isinstance(model, Config):
+            return replace(self, config=model, config_path=path)
+        return replace(
+            self,
+            inspections=swap(self.inspections, Inspection),
+            audits=swap(self.audits, Audit),
+            actions=swap(self.actions, Action),
+        )

@@ -10,6 +10,7 @@ from pathlib import Path
 from pcctrack.errors import UsageProblem
 from pcctrack.files import find_records_dir
 from pcctrack.reporters.diagnostics import DiagnosticFormat
+from pcctrack.rules.editing import Revision
 
 
 def records_dir(option: Path | None) -> Path:
@@ -27,14 +28,30 @@ def records_dir(option: Path | None) -> Path:
     return found
 
 
-def as_of(option: str | None, today: date | None = None, option_name: str = "--as-of") -> date:
+def as_of(option: str | None, today: date | None = None) -> date:
     """The date everything is measured against: --as-of / PCCTRACK_AS_OF, else today."""
     if option is None or option == "":
         return today or date.today()
+    return date_option("--as-of", option)
+
+
+def date_option(name: str, value: str) -> date:
+    """A date given on the command line, or a usage error naming the option."""
     try:
-        return date.fromisoformat(option.strip())
+        return date.fromisoformat(value.strip())
     except ValueError:
-        raise UsageProblem(f"{option_name} {option!r} is not a date written YYYY-MM-DD") from None
+        raise UsageProblem(f"{name} {value!r} is not a date written YYYY-MM-DD") from None
+
+
+def revision(on: str | None, reason: str | None, agreed_by: str | None) -> Revision | None:
+    """--revise-due with its --reason and --agreed-by: all three or none, since committees
+    ask why every date moved and who agreed it."""
+    if on is None and reason is None and agreed_by is None:
+        return None
+    missing = [name for name, value in (("--revise-due", on), ("--reason", reason), ("--agreed-by", agreed_by)) if not value]
+    if missing:
+        raise UsageProblem(f"a revised due date needs --revise-due, --reason and --agreed-by together: add {', '.join(missing)}")
+    return Revision(date_option("--revise-due", on), reason, agreed_by)  # type: ignore[arg-type]
 
 
 def diagnostic_format(chosen: DiagnosticFormat, environ: Mapping[str, str] = os.environ) -> DiagnosticFormat:

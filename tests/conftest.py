@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,7 @@ class Result:
     exit_code: int
     stdout: str
     stderr: str
+    stdout_bytes: bytes = b""
 
 
 @pytest.fixture(autouse=True)
@@ -47,7 +49,7 @@ def records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def run(*args: str) -> Result:
     """Invoke pcctrack in-process, with stdout and stderr kept apart as a user sees them."""
     result = CliRunner().invoke(app, list(args), catch_exceptions=False)
-    return Result(result.exit_code, result.stdout, result.stderr)
+    return Result(result.exit_code, result.stdout, result.stderr, result.stdout_bytes)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -83,3 +85,11 @@ def bundled(monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("PCCTRACK_RECORDS", raising=False)
     monkeypatch.delenv("PCCTRACK_AS_OF", raising=False)
     return REPO / "records"
+
+
+def git(repo: Path, *args: str) -> str:
+    """Run git in ``repo`` as a named analyst, whatever the machine's git configuration."""
+    return subprocess.run(
+        ["git", "-c", "user.name=Analyst", "-c", "user.email=analyst@example.org", "-c", "commit.gpgsign=false", *args],
+        cwd=repo, check=True, capture_output=True, text=True,
+    ).stdout

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import difflib
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from pcctrack.errors import UsageProblem
+from pcctrack.files import RecordKind
 from pcctrack.loader import Loaded, load
+from pcctrack.models.common import TrackedItem
 from pcctrack.output import Output
 from pcctrack.reporters.tabular import Column, Row, TableFormat, to_csv, to_json, to_markdown, to_rich
-from pcctrack.rules.items import Item, summarise
+from pcctrack.rules.items import Item, summarise, tracked
+from pcctrack.validation import Loc
 
 
 def load_for_listing(root: Path, output: Output) -> Loaded:
@@ -23,6 +28,33 @@ def load_for_listing(root: Path, output: Output) -> Loaded:
             "run `pcctrack validate` for details"
         )
     return loaded
+
+
+@dataclass(frozen=True)
+class Located:
+    """A finding or audit action, the file it lives in and its place there."""
+
+    path: str
+    loc: Loc
+    item: TrackedItem
+
+    @property
+    def kind(self) -> RecordKind:
+        """Findings sit inside an inspection record; an action is a record of its own."""
+        return RecordKind.INSPECTION if self.loc else RecordKind.ACTION
+
+
+def find_item(loaded: Loaded, ident: str) -> Located:
+    """The finding or audit action called ``ident``, or a usage error suggesting a near id."""
+    found = {item.id: Located(path, loc, item) for path, loc, item in tracked(loaded.records)}
+    if ident in found:
+        return found[ident]
+    close = difflib.get_close_matches(ident, sorted(found), n=1)
+    hint = f": did you mean '{close[0]}'?" if close else ""
+    raise UsageProblem(
+        f"no inspection finding or audit action has the id '{ident}'{hint} "
+        "(`pcctrack overdue --format json` lists ids)"
+    )
 
 
 ITEM_COLUMNS = [

@@ -13,7 +13,7 @@ from pcctrack.documents.publish import produce
 from pcctrack.errors import EXIT_OK
 from pcctrack.output import Output
 from pcctrack.records import RecordSet
-from pcctrack.rules import history, selection
+from pcctrack.rules import selection, trends
 from pcctrack.rules.items import Item, Source, items
 from pcctrack.rules.rollup import GroupBy, Rollup, rollup
 from pcctrack.rules.slippage import slipped
@@ -48,8 +48,8 @@ def pack(records: RecordSet, as_of: date, since: date, due_within: int, filters:
     still_open = [i for i in chosen if i.is_open]
     by_status = rollup(still_open, GroupBy.STATUS, as_of)
     by_owner = rollup([i for i in still_open if i.is_forces], GroupBy.OWNER, as_of)
-    timeline = history.timeline(chosen, as_of)
-    ageing = history.ageing(overdue, as_of)
+    timeline = trends.timeline(chosen, as_of)
+    ageing = trends.ageing(overdue, as_of)
     return {
         "force": records.config.force,
         "as_of": as_of,
@@ -65,7 +65,7 @@ def pack(records: RecordSet, as_of: date, since: date, due_within: int, filters:
         ],
         "slippage": [dict(display_row(s.item, as_of), days_slipped=s.days_slipped) for s in slipped(chosen)],
         "owners": [r for r in _table(by_owner)["rows"] if r["open"]],
-        "completed": [dict(display_row(i, as_of), closed_on=i.closed_on) for i in history.completed_since(chosen, since, as_of)],
+        "completed": [dict(display_row(i, as_of), closed_on=i.closed_on) for i in trends.completed_since(chosen, since, as_of)],
         "responses": [_response(i, as_of) for i in chosen if i.source is Source.RESPONSE],
         "ageing": ageing,
         "timeline": timeline,

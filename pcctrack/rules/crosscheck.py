@@ -9,6 +9,7 @@ from datetime import date
 from pcctrack.models import Inspection
 from pcctrack.models.common import Status, TrackedItem
 from pcctrack.records import RecordSet, Sourced
+from pcctrack.rules.items import tracked
 from pcctrack.validation import Loc, Problem
 
 
@@ -19,7 +20,7 @@ def check(records: RecordSet, as_of: date) -> list[Problem]:
     known = {ident for _, _, ident in _all_ids(records)}
     audits = {s.model.id: s.model for s in records.audits}
 
-    for src, loc, item in _tracked(records):
+    for src, loc, item in tracked(records):
         problems += _item_dates(src, loc, item, as_of)
         problems += _vocabulary(records, src, loc, item)
         for i, ref in enumerate(item.related):
@@ -73,14 +74,6 @@ def _duplicate_ids(records: RecordSet) -> Iterator[Problem]:
             )
         else:
             first[ident] = path
-
-
-def _tracked(records: RecordSet) -> Iterator[tuple[str, Loc, TrackedItem]]:
-    for s in records.inspections:
-        for i, f in enumerate(s.model.findings):
-            yield s.path, ("findings", i), f
-    for act in records.actions:
-        yield act.path, (), act.model
 
 
 def _item_dates(path: str, loc: Loc, item: TrackedItem, as_of: date) -> list[Problem]:

@@ -1,86 +1,113 @@
-"""What changed over time: items closed since a date, and open against closed by month."""
+"""What changed in one item between two versions of its file: the substance of `history`.
+
+Old versions need not validate against today's models, so an item is read leniently from
+the parsed data (dates stay as written) rather than through the models.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
-
-from pcctrack.rules.items import Item
-
-
-def completed_since(items: Iterable[Item], since: date, as_of: date) -> list[Item]:
-    """Items closed (or responses published) from ``since`` to ``as_of``, most recent first.
-
-    Only items with a recorded closure date can be placed in time; a closing status with no
-    date is not reported as recent work.
-    """
-    done = [i for i in items if not i.is_open and i.closed_on is not None and since <= i.closed_on <= as_of]
-    return sorted(done, key=lambda i: (-i.closed_on.toordinal(), i.id))  # type: ignore[union-attr]
+from typing import Any
 
 
 @dataclass(frozen=True)
-class Point:
-    on: date
-    open: int
-    closed: int
+class Snapshot:
+    """The fields of an item that committees ask about, as one version of the file had them."""
+
+    owner: str | None
+    status: str | None
+    hmicfrs_status: str | None
+    due: str | None
+    revised: tuple[tuple[str, str, str], ...]
+    """(date, reason, agreed by) for each revision."""
+    log: tuple[tuple[str, str | None, str], ...]
+    """(date, status, note) for each entry."""
+    closure: str | None
 
 
-@dataclass(frozen=True)
-class Timeline:
-    points: list[Point]
-    undated: int
-    """Items left out: closed with no recorded closure date, or with no known issue date."""
+def snapshot(data: Any, ident: str) -> Snapshot | None:
+    """The item ``ident`` in one version's parsed data, or None if that version lacks it."""
+    found = _find(data, ident)
+    if found is None:
+        return None
+    closure = found.get("closure")
+    return Snapshot(
+        owner=_text(found.get("owner")),
+        status=_text(found.get("status", "open")),
+        hmicfrs_status=_text(found.get("hmicfrs_status")),
+        due=_text(found.get("due")),
+        revised=tuple(
+            (_text(r.get("date")) or "?", _text(r.get("reason")) or "", _text(r.get("agreed_by")) or "")
+            for r in _entries(found.get("revised_due"))
+        ),
+        log=tuple(
+            (_text(e.get("date")) or "?", _text(e.get("status")), " ".join(str(e.get("note", "")).split()))
+            for e in _entries(found.get("log"))
+        ),
+        closure=(
+            f"{_text(closure.get('date'))} as {_text(closure.get('status'))}" if isinstance(closure, dict) else None
+        ),
+    )
 
 
-MAX_MONTHS = 24
+def _find(data: Any, ident: str) -> dict[str, Any] | None:
+    if not isinstance(data, dict):
+        return None
+    if data.get("id") == ident and "findings" not in data:
+        return data
+    for finding in data.get("findings") or []:
+        if isinstance(finding, dict) and finding.get("id") == ident:
+            return finding
+    return None
 
 
-def timeline(items: Iterable[Item], as_of: date) -> Timeline:
-    """Open and closed counts at each month end since the first item was issued, and at ``as_of``.
-
-    Derived from the dates in the records (issue date, closure date), not from their Git
-    history: an item counts as open from the day it was issued until its closure date. At
-    most the last MAX_MONTHS months are shown.
-    """
-    dated: list[Item] = []
-    undated = 0
-    for item in items:
-        if item.opened_on is None or (not item.is_open and item.closed_on is None):
-            undated += 1
-        else:
-            dated.append(item)
-    first = min((i.opened_on for i in dated), default=as_of)  # type: ignore[type-var]
-    months = min(MAX_MONTHS, (as_of.year - first.year) * 12 + as_of.month - first.month)  # type: ignore[union-attr]
-    points = [_point(dated, day) for day in (*_month_ends(as_of, months), as_of)]
-    return Timeline(points, undated)
+def _entries(value: Any) -> list[dict[str, Any]]:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
-def _point(items: list[Item], day: date) -> Point:
-    issued = [i for i in items if i.opened_on <= day]  # type: ignore[operator]
-    closed = sum(i.closed_on is not None and i.closed_on <= day for i in issued)
-    return Point(day, len(issued) - closed, closed)
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
 
 
-def _month_ends(as_of: date, months: int) -> list[date]:
-    """The last day of each of the ``months`` months before ``as_of``'s month, oldest first."""
-    ends = []
-    cursor = as_of.replace(day=1) - timedelta(days=1)
-    for _ in range(months):
-        ends.append(cursor)
-        cursor = cursor.replace(day=1) - timedelta(days=1)
-    return ends[::-1]
+def changes(before: Snapshot | None, after: Snapshot | None) -> list[str]:
+    """One line per change from ``before`` to ``after``; empty when the item did not change."""
+    if after is None:
+        return [] if before is None else ["removed from the file"]
+    if before is None:
+        first = [f"added: status {after.status}, due {after.due or '(none)'}, owner {after.owner or '(none)'}"]
+        return first + [_revision(r) for r in after.revised] + [_entry(e) for e in after.log]
+    out = []
+    for label, old, new in (
+        ("status", before.status, after.status),
+        ("HMICFRS status", before.hmicfrs_status, after.hmicfrs_status),
+        ("owner", before.owner, after.owner),
+        ("original due date", before.due, after.due),
+    ):
+        if old != new:
+            out.append(f"{label}: {old or '(none)'} -> {new or '(none)'}")
+    out += _appended(before.revised, after.revised, _revision, "revised due dates")
+    out += _appended(before.log, after.log, _entry, "log entries")
+    if before.closure != after.closure:
+        out.append(f"closure: {after.closure}" if after.closure else "closure removed")
+    return out
 
 
-AGEING_BANDS = ((1, 30), (31, 90), (91, 180), (181, 365), (366, None))
-"""Days overdue, as committee packs band them."""
+def _appended(old: tuple[Any, ...], new: tuple[Any, ...], describe: Any, what: str) -> list[str]:
+    """New entries at the end; a changed or removed earlier entry is flagged, since the
+    log and revisions are append-only."""
+    kept = len(old) <= len(new) and new[: len(old)] == old
+    if kept:
+        return [describe(e) for e in new[len(old):]]
+    rewritten = sum(1 for a, b in zip(old, new) if a != b) + max(len(old) - len(new), 0)
+    return [f"{what} rewritten: {rewritten} earlier entr{'y' if rewritten == 1 else 'ies'} changed or removed"] + [
+        describe(e) for e in new if e not in old
+    ]
 
 
-def ageing(overdue: Iterable[Item], as_of: date) -> list[tuple[str, int]]:
-    """How many overdue items fall in each band of days overdue, youngest band first."""
-    days = [i.days_overdue(as_of) or 0 for i in overdue]
-    return [(_band_label(low, high), sum(low <= d and (high is None or d <= high) for d in days)) for low, high in AGEING_BANDS]
+def _revision(r: tuple[str, str, str]) -> str:
+    return f"due date revised to {r[0]}: {r[1]} (agreed by {r[2]})"
 
 
-def _band_label(low: int, high: int | None) -> str:
-    return f"{low}–{high} days" if high is not None else f"over {low - 1} days"
+def _entry(e: tuple[str, str | None, str]) -> str:
+    status = f" [{e[1]}]" if e[1] else ""
+    return f"log {e[0]}{status}: {e[2]}"

@@ -12,6 +12,7 @@ from datetime import date
 from enum import StrEnum
 
 from pcctrack.models import Action, Audit, Config, Finding, FindingKind, Inspection
+from pcctrack.models.common import TrackedItem
 from pcctrack.records import RecordSet, Sourced
 
 
@@ -162,6 +163,22 @@ def _action(s: Sourced[Action], audit: Audit | None, config: Config) -> Item:
         closed_on=a.closure.date if a.closure else None,
         opened_on=audit.dates.final_issued if audit else None,
     )
+
+
+def tracked_in(model: object) -> Iterator[tuple[tuple[str | int, ...], TrackedItem]]:
+    """The findings or action inside one record, each with its place in the file."""
+    if isinstance(model, Inspection):
+        for i, finding in enumerate(model.findings):
+            yield ("findings", i), finding
+    elif isinstance(model, Action):
+        yield (), model
+
+
+def tracked(records: RecordSet) -> Iterator[tuple[str, tuple[str | int, ...], TrackedItem]]:
+    """Every finding and audit action with its file and place: what `update` and checks address."""
+    for s in (*records.inspections, *records.actions):
+        for loc, item in tracked_in(s.model):
+            yield s.path, loc, item
 
 
 def _owner(config: Config, owner: str | None) -> str | None:

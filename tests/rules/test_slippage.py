@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from pcctrack.rules.history import ageing, completed_since, timeline
+from pcctrack.rules.trends import ageing, completed_since, timeline
 from pcctrack.rules.items import Item, Source
 from pcctrack.rules.slippage import slipped
 

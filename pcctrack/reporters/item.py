@@ -1,0 +1,106 @@
+"""One tracked item in full, as `pcctrack show` prints it: everything a chaser needs."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from datetime import date
+
+from pcctrack.dates import long_date
+from pcctrack.models import Finding
+from pcctrack.models.common import TrackedItem
+from pcctrack.rules.items import Item
+
+WIDTH = 100
+_LABEL = 13
+
+
+@dataclass(frozen=True)
+class ItemView:
+    """What `show` knows about an item: the record model, its flat Item and where it lives."""
+
+    model: TrackedItem
+    item: Item
+    record_title: str
+    file: str
+    line: int
+
+
+def render(view: ItemView, as_of: date) -> str:
+    """The item as labelled, wrapped text; dates in the UK long form used in papers."""
+    m, item = view.model, view.item
+    lines = [f"{m.id}: {item.kind.replace('-', ' ')}" + (f" ({item.priority} priority)" if item.priority else "")]
+    lines += _field("Record", f"{item.record}: {view.record_title}")
+    lines += _field("File", f"{view.file}:{view.line}")
+    lines += _field("Owner", m.owner or "(none)")
+    status = m.status.value
+    if isinstance(m, Finding) and m.hmicfrs_status is not None:
+        status += f" (HMICFRS: {m.hmicfrs_status.value})"
+    lines += _field("Status", status)
+    lines += _field("Due", _due(m, item, as_of))
+    for rev in m.revised_due:
+        agreed = f" on {long_date(rev.agreed_on)}" if rev.agreed_on else ""
+        lines += _field("Revised", f"to {long_date(rev.date)}: {rev.reason} (agreed by {rev.agreed_by}{agreed})")
+    if isinstance(m, Finding) and m.timescale:
+        lines += _field("Timescale", m.timescale)
+    lines += ["", *_wrap(_text(m), "")]
+    if m.log:
+        lines += ["", "Log:"]
+        for entry in m.log:
+            moved = f" [{entry.status.value}]" if entry.status else ""
+            by = f" ({entry.by})" if entry.by else ""
+            lines += _wrap(f"{long_date(entry.date)}{moved}{by}: {entry.note}", "  ", "    ")
+            lines += [f"    evidence: {e}" for e in entry.evidence]
+    else:
+        lines += ["", "Log: no updates recorded"]
+    lines += _list("Evidence", m.evidence)
+    if m.closure is not None:
+        c = m.closure
+        by = f", confirmed by {c.confirmed_by}" if c.confirmed_by else ""
+        lines += ["", *_field("Closed", f"{long_date(c.date)} as {c.status.value}{by}" + (f": {c.note}" if c.note else ""))]
+    lines += [""] if m.related or m.tags or (isinstance(m, Finding) and m.superseded_by) else []
+    if isinstance(m, Finding) and m.superseded_by:
+        lines += _field("Superseded by", m.superseded_by)
+    lines += _field("Related", ", ".join(m.related)) if m.related else []
+    lines += _field("Tags", ", ".join(m.tags)) if m.tags else []
+    lines += _list("Internal (office only, never published)", m.internal)
+    return "\n".join(lines) + "\n"
+
+
+def _due(m: TrackedItem, item: Item, as_of: date) -> str:
+    if m.due is None:
+        return "no date agreed"
+    text = long_date(m.due)
+    if m.revised_due:
+        text += f" (original); now {long_date(m.current_due)}"
+    days = item.days_overdue(as_of)
+    if item.is_open and days is not None and days > 0:
+        text += f"; {days} day{'s' if days != 1 else ''} overdue as of {long_date(as_of)}"
+    return text
+
+
+def _text(m: TrackedItem) -> str:
+    if isinstance(m, Finding):
+        return (f"{m.title}\n" if m.title else "") + m.text
+    return getattr(m, "action", "")
+
+
+def _field(label: str, value: str) -> list[str]:
+    return _wrap(value, f"{label + ':':<{_LABEL}}", " " * _LABEL)
+
+
+def _list(label: str, values: list[str]) -> list[str]:
+    if not values:
+        return []
+    return ["", f"{label}:", *(line for v in values for line in _wrap(v, "  - ", "    "))]
+
+
+def _wrap(text: str, first: str, rest: str | None = None) -> list[str]:
+    out: list[str] = []
+    for i, paragraph in enumerate(text.strip().split("\n")):
+        lead = first if i == 0 else (rest if rest is not None else first)
+        if not paragraph.strip():
+            out.append("")
+            continue
+        out += textwrap.wrap(paragraph, WIDTH, initial_indent=lead, subsequent_indent=rest if rest is not None else first) or [lead]
+    return out

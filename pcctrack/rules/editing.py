@@ -1,0 +1,153 @@
+"""What an edit changes, decided without touching a file: log entries, revised dates, new ids.
+
+The progress log is append-only: an update adds one entry and may set the status or add a
+revised due date beside it; it never rewrites what is already there. Every refusal here is
+an `EditRefused` whose message says what to do instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from pcctrack.models.common import Status, TrackedItem
+
+
+class NewKind(StrEnum):
+    """The records `pcctrack new` scaffolds."""
+
+    INSPECTION = "inspection"
+    AUDIT = "audit"
+    ACTION = "action"
+
+
+class EditRefused(ValueError):
+    """An edit that would break the record's rules; nothing is written."""
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A new agreed due date, with why it moved and who agreed it."""
+
+    date: date
+    reason: str
+    agreed_by: str
+
+
+@dataclass(frozen=True)
+class UpdateRequest:
+    """What the analyst asked `pcctrack update` to record, on the day ``date``."""
+
+    date: date
+    status: Status | None = None
+    note: str | None = None
+    revision: Revision | None = None
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Change:
+    """The edit to make: keys in the order they are written to the file."""
+
+    log_entry: dict[str, Any]
+    status: Status | None = None
+    """The new status, or None when it stays as it is."""
+    revised_due: dict[str, Any] | None = None
+    summary: list[str] = field(default_factory=list)
+    """One line per change, for the person who asked."""
+
+
+def plan_update(item: TrackedItem, request: UpdateRequest, as_of: date) -> Change:
+    """The log entry (and status or revised date) that records ``request`` against ``item``."""
+    if request.status is None and not request.note and request.revision is None and not request.evidence:
+        raise EditRefused("nothing to record: give --status, --note, --revise-due or --evidence")
+    if request.date > as_of:
+        raise EditRefused(f"the update is dated {request.date}, after {as_of}: updates cannot be in the future")
+    if item.log and request.date < item.log[-1].date:
+        raise EditRefused(
+            f"the update is dated {request.date} but the latest log entry is dated "
+            f"{item.log[-1].date}: the log stays in date order, so date this update "
+            f"{item.log[-1].date} or later"
+        )
+    notes: list[str] = []
+    new_status = request.status if request.status is not None and request.status != item.status else None
+    if new_status is not None:
+        notes.append(f"Status changed from {item.status} to {new_status}.")
+    revised = _revision(item, request) if request.revision is not None else None
+    if revised is not None:
+        notes.append(
+            f"Due date revised from {item.current_due} to {revised['date']}: "
+            f"{revised['reason']} (agreed by {revised['agreed_by']})."
+        )
+    if request.evidence and not request.note and not notes:
+        notes.append("Evidence supplied.")
+    entry: dict[str, Any] = {"date": request.date}
+    if new_status is not None:
+        entry["status"] = new_status.value
+    entry["note"] = request.note or " ".join(notes)
+    if request.evidence:
+        entry["evidence"] = list(request.evidence)
+    summary = [f"log entry {request.date}: {entry['note']}"]
+    if new_status is not None:
+        summary.append(f"status: {item.status} -> {new_status}")
+    if revised is not None:
+        summary.append(f"due: {item.current_due} -> {revised['date']}")
+    return Change(entry, new_status, revised, summary)
+
+
+def _revision(item: TrackedItem, request: UpdateRequest) -> dict[str, Any]:
+    revision = request.revision
+    assert revision is not None
+    if item.due is None:
+        raise EditRefused(
+            f"{item.id} has no agreed due date to revise: record the original date as 'due' first"
+        )
+    if revision.date <= item.due:
+        raise EditRefused(
+            f"the revised due date {revision.date} is not after the original due date {item.due}"
+        )
+    if revision.date == item.current_due:
+        raise EditRefused(f"{item.id} is already due on {revision.date}")
+    if not revision.reason.strip() or not revision.agreed_by.strip():
+        raise EditRefused("a revised due date needs both --reason and --agreed-by")
+    return {
+        "date": revision.date,
+        "reason": revision.reason.strip(),
+        "agreed_by": revision.agreed_by.strip(),
+        "agreed_on": request.date,
+    }
+
+
+def slug(text: str) -> str:
+    """An id-shaped form of ``text``: lower-case words joined by '-'."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:80].strip("-") or "record"
+
+
+def free_id(base: str, taken: Iterable[str]) -> str:
+    """``base`` itself if no record uses it, else the first of base-2, base-3... that is free."""
+    used = set(taken)
+    if base not in used:
+        return base
+    n = 2
+    while f"{base}-{n}" in used:
+        n += 1
+    return f"{base}-{n}"
+
+
+def next_action_number(numbers: Iterable[int]) -> int:
+    """The number after the highest an audit has used: actions are numbered as agreed."""
+    return max(numbers, default=0) + 1
+
+
+_STATUS_AFTER = ["id", "text", "action", "owner", "due", "hmicfrs_status"]
+PLACE_AFTER: dict[str, list[str]] = {
+    "status": _STATUS_AFTER,
+    "revised_due": [*_STATUS_AFTER, "status"],
+    "log": [*_STATUS_AFTER, "status", "revised_due"],
+}
+"""Where a key an item lacks is added: after the last of these it has (the bundled records'
+order), so a first log entry lands beside the status it explains."""

@@ -1,0 +1,130 @@
+"""`pcctrack update`: the log grows by one entry, only the intended lines change, and a
+refused update leaves the file exactly as it was."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import AS_OF, REPO, git, run
+
+ACTION = Path("records/audits/test-audit/action-1.yaml")
+
+
+@pytest.fixture
+def bundled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the bundled records/, committed in a fresh Git repository."""
+    shutil.copytree(REPO / "records", tmp_path / "records")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "records")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PCCTRACK_RECORDS", raising=False)
+    monkeypatch.delenv("PCCTRACK_AS_OF", raising=False)
+    return tmp_path
+
+
+def changed_lines(repo: Path) -> list[str]:
+    diff = git(repo, "diff", "-U0")
+    return [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def test_update_of_a_bundled_action_changes_only_the_status_and_adds_one_log_entry(bundled: Path) -> None:
+    result = run(
+        "update", "rsm-vulnerability-2526-3", "--status", "completed",
+        "--note", "Dashboard now shows children linked to the suspect.", "--as-of", "2026-11-21",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert changed_lines(bundled) == [
+        "-status: in-progress",
+        "+status: completed",
+        "+  - date: 2026-11-21",
+        "+    status: completed",
+        "+    note: Dashboard now shows children linked to the suspect.",
+    ]
+    assert run("validate", "--as-of", "2026-11-21").exit_code == 0
+
+
+def test_revised_date_on_a_finding_is_recorded_with_reason_and_who_agreed(bundled: Path) -> None:
+    result = run(
+        "update", "gbcse-2025-rec-1", "--revise-due", "2026-09-30", "--reason", "National guidance delayed",
+        "--agreed-by", "Chief Officer lead (GAIN Board)", "--date", "2026-04-02", "--as-of", "2026-11-21",
+    )
+    assert result.exit_code == 0, result.stderr
+    added = [line for line in changed_lines(bundled)]
+    assert added[:4] == [
+        "+    revised_due:",
+        "+      - date: 2026-09-30",
+        "+        reason: National guidance delayed",
+        "+        agreed_by: Chief Officer lead (GAIN Board)",
+    ]
+    assert all(line.startswith("+") for line in added)
+    overdue = run("overdue", "--as-of", "2026-06-01", "--format", "json").stdout
+    assert '"gbcse-2025-rec-1"' not in overdue  # now measured against the revised date
+    assert run("validate", "--as-of", "2026-11-21").exit_code == 0
+
+
+def test_the_date_defaults_to_as_of(records: Path) -> None:
+    assert run("update", "test-audit-1", "--note", "Checked.", "--as-of", "2025-10-01").exit_code == 0
+    assert "  - date: 2025-10-01\n    note: Checked.\n" in ACTION.read_text()
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["test-audit-1", "--status", "finished"], 2, "Invalid value for '--status'"),
+        (["test-audit-1", "--note", "x", "--date", "2025-02-30"], 2, "--date '2025-02-30' is not a date"),
+        (["test-audit-9", "--note", "x"], 2, "no inspection finding or audit action has the id 'test-audit-9': did you mean 'test-audit-1'?"),
+        (["test-audit-1", "--note", "x", "--date", "2025-09-01"], 2, "the latest log entry is dated 2025-09-15"),
+        (["test-audit-1", "--note", "x", "--date", "2026-02-01"], 2, "updates cannot be in the future"),
+        (["test-audit-1"], 2, "nothing to record"),
+        (["test-audit-1", "--revise-due", "2026-03-31"], 2, "add --reason, --agreed-by"),
+        (["test-audit-1", "--revise-due", "2025-01-31", "--reason", "r", "--agreed-by", "Audit Committee"], 2,
+         "not after the original due date 2025-08-31"),
+        (["test-audit-1", "--revise-due", "2026-03-31", "--reason", "r", "--agreed-by", "X"], 1,
+         "would leave records/audits/test-audit/action-1.yaml invalid, so nothing was written"),
+    ],
+)
+def test_a_refused_update_leaves_the_file_byte_identical(records: Path, args: list[str], code: int, message: str) -> None:
+    before = ACTION.read_bytes()
+    result = run("update", *args, "--as-of", AS_OF)
+    assert result.exit_code == code
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert ACTION.read_bytes() == before
+
+
+def test_a_windows_edited_record_keeps_its_line_endings_and_bom(records: Path) -> None:
+    ACTION.write_bytes(b"\xef\xbb\xbf" + ACTION.read_bytes().replace(b"\n", b"\r\n"))
+    assert run("validate", "--as-of", AS_OF).exit_code == 0
+    assert run("update", "test-audit-1", "--status", "completed", "--note", "Done.", "--as-of", AS_OF).exit_code == 0
+    raw = ACTION.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfid: test-audit-1\r\n")
+    assert raw.count(b"\n") == raw.count(b"\r\n")
+    assert raw.endswith(b"  - date: 2026-01-01\r\n    status: completed\r\n    note: Done.\r\n")
+    assert run("validate", "--as-of", AS_OF).exit_code == 0
+
+
+def test_an_invalid_record_is_not_updated(records: Path) -> None:
+    ACTION.write_text(ACTION.read_text().replace("priority: High", "priority: Urgent"))
+    before = ACTION.read_bytes()
+    result = run("update", "test-audit-1", "--note", "x", "--as-of", AS_OF)
+    assert result.exit_code == 1
+    assert "priority: 'Urgent' is not on test-audit's scale" in result.stderr
+    assert ACTION.read_bytes() == before
+
+
+def test_a_layout_that_cannot_be_kept_exactly_is_warned_about(records: Path) -> None:
+    raw = ACTION.read_bytes()
+    ACTION.write_bytes(raw.replace(b"\n", b"\r\n", 1))  # one Windows line ending among Unix ones
+    result = run("update", "test-audit-1", "--note", "Chased.", "--as-of", AS_OF)
+    assert result.exit_code == 0
+    assert "cannot write back exactly" in result.stderr
+    assert run("validate", "--as-of", AS_OF).exit_code == 0
+
+
+def test_a_faithful_layout_gives_no_warning(records: Path) -> None:
+    result = run("update", "test-audit-1", "--note", "Chased.", "--as-of", AS_OF)
+    assert "warning" not in result.stderr

@@ -7,25 +7,37 @@ its line and column. Three things are deliberately stricter than plain YAML:
   validation error with a position rather than a bare ``ValueError`` from the loader;
 * aliases, explicit non-standard tags (``!!python/object/...``) and very deep nesting are
   refused: records never need them and each is a way to make a reader misbehave;
-* duplicate keys are errors (ruamel's default, kept on purpose).
+* duplicate keys are errors (ruamel's default, kept on purpose);
+* size is bounded before and during parsing (bytes, lines, values, depth), so a hostile file
+  is refused in well under a second with bounded memory instead of tying the reader up.
 """
 
 from __future__ import annotations
 
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.composer import Composer, ComposerError
-from ruamel.yaml.constructor import ConstructorError, DuplicateKeyError, RoundTripConstructor
+from ruamel.yaml.composer import Composer
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.scanner import RoundTripScanner
 
-MAX_BYTES = 5 * 1024 * 1024
-"""Records are small; anything larger is refused before parsing so memory stays bounded."""
+MAX_BYTES = 512 * 1024
+"""The largest record is a few tens of KiB; anything over this is refused before it is read,
+because the YAML parser takes about a second per 500 KiB."""
+MAX_LINES = 10_000
+"""Bundled records have a few hundred lines; counted before parsing (comments and blank lines
+cost parsing time too)."""
+MAX_VALUES = 5_000
+"""Keys, values and list items in one record (bundled records have under 500). Bounds the
+parser's work on files of many tiny values, such as one long ``[a, a, a, ...]`` line."""
 MAX_DEPTH = 40
 """No record nests anywhere near this deep."""
 
@@ -46,12 +58,11 @@ class YamlProblem(Exception):
         self.message = message
 
 
-class _Refused(ConstructorError):
+class _Refused(MarkedYAMLError):
     """Something pcctrack refuses on purpose; its message is already the whole story."""
 
 
-class _RefusedAlias(ComposerError):
-    """An alias, refused on purpose."""
+_TOO_DEEP = f"nesting is too deep (records never nest {MAX_DEPTH} levels)"
 
 
 def _short_tag(tag: str) -> str:
@@ -76,7 +87,28 @@ class _RecordConstructor(RoundTripConstructor):
     def construct_object(self, node: Any, deep: bool = False) -> Any:
         if node.tag not in _ALLOWED_TAGS:
             return self.construct_undefined(node)
-        return super().construct_object(node, deep=deep)
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, KeyError, TypeError) as exc:
+            # e.g. `!!bool maybe`, `!!int x`, or an integer of more than 4300 digits
+            raise _Refused(
+                None,
+                None,
+                f"this value cannot be read as {_AS_WORDS.get(node.tag, _short_tag(node.tag))}"
+                f" ({_reason(exc)}): quote it if it is text",
+                node.start_mark,
+            ) from None
+
+
+_AS_WORDS = {
+    _STANDARD_TAG_PREFIX + "int": "a whole number",
+    _STANDARD_TAG_PREFIX + "float": "a number",
+    _STANDARD_TAG_PREFIX + "bool": "true or false",
+}
+
+
+def _reason(exc: Exception) -> str:
+    return f"no such value {exc}" if isinstance(exc, KeyError) else str(exc).split(":")[0]
 
 
 _RecordConstructor.add_constructor(
@@ -84,17 +116,46 @@ _RecordConstructor.add_constructor(
 )
 
 
+class _RecordScanner(RoundTripScanner):
+    """Scanner that stops at deep ``[``/``{`` nesting before its look-ahead turns quadratic.
+
+    The composer's depth limit comes too late for flow collections: to decide whether ``[``
+    starts a key the scanner reads ahead through every nested bracket first, so a few
+    thousand of them take seconds even though the file is refused in the end.
+    """
+
+    def fetch_flow_collection_start(self, TokenClass: Any, to_push: Any) -> None:
+        if len(self.flow_context) >= MAX_DEPTH:
+            raise _Refused(None, None, _TOO_DEEP, self.reader.get_mark())
+        super().fetch_flow_collection_start(TokenClass, to_push)
+
+
 class _RecordComposer(Composer):
-    """Composer that refuses aliases: expanding them is how 'billion laughs' files work."""
+    """Composer that refuses aliases and counts values.
+
+    Expanding aliases is how 'billion laughs' files work; counting values bounds the work on
+    files that are small in bytes but huge in structure.
+    """
+
+    values = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.parser.check_event(AliasEvent):
             event = self.parser.get_event()
-            raise _RefusedAlias(
+            raise _Refused(
                 None,
                 None,
                 f"aliases such as *{event.anchor} are not allowed in records: write the value out",
                 event.start_mark,
+            )
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise _Refused(
+                None,
+                None,
+                f"more than {MAX_VALUES} values in one record: records are never this large;"
+                " split it up or remove pasted material",
+                self.parser.peek_event().start_mark,
             )
         return super().compose_node(parent, index)
 
@@ -103,6 +164,7 @@ def _reader() -> YAML:
     yaml = YAML(typ="rt")
     yaml.Constructor = _RecordConstructor
     yaml.Composer = _RecordComposer
+    yaml.Scanner = _RecordScanner
     yaml.max_depth = MAX_DEPTH
     yaml.allow_duplicate_keys = False
     return yaml
@@ -162,6 +224,11 @@ class Document:
 
 def parse(text: str) -> Document:
     """Parse one YAML document, mapping every loader failure to a positioned problem."""
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        raise YamlProblem(
+            MAX_LINES + 1, 1, f"the file has {lines} lines: records are never longer than {MAX_LINES}; split it up"
+        )
     try:
         data = _reader().load(text)
     except DuplicateKeyError as exc:
@@ -174,8 +241,8 @@ def parse(text: str) -> Document:
             line, col, f"control character U+{_codepoint(exc.character):04X} is not allowed in YAML text: remove it"
         ) from None
     except RecursionError:
-        raise YamlProblem(1, 1, f"nesting is too deep (records never nest {MAX_DEPTH} levels)") from None
-    except YAMLError as exc:  # any other loader complaint still gets a position, not a traceback
+        raise YamlProblem(1, 1, _TOO_DEEP) from None
+    except (YAMLError, ValueError) as exc:  # any other loader complaint: a message, not a traceback
         raise YamlProblem(1, 1, f"not a valid YAML document: {exc}") from None
     return Document(data)
 
@@ -190,9 +257,6 @@ def _text_position(text: str, offset: int) -> tuple[int, int]:
 
 
 _HINTS = {
-    "found character '\\t' that cannot start any token": (
-        "a tab character is used for indentation: YAML indents with spaces only"
-    ),
     "mapping values are not allowed here": (
         "unexpected ':' here: check the indentation, or quote text that contains ': '"
     ),
@@ -204,21 +268,49 @@ def _marked(exc: MarkedYAMLError) -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = (exc.problem or "").strip()
-    if isinstance(exc, (_Refused, _RefusedAlias)):
+    if isinstance(exc, _Refused):
         return YamlProblem(line, col, problem)
-    message = _HINTS.get(problem)
-    if message is None and "expected a single document" in (exc.context or ""):
-        message = "a record file holds one YAML document: remove the second '---' and what follows"
-    if message is None and "maximum depth" in problem:
-        message = f"nesting is too deep (records never nest {MAX_DEPTH} levels)"
-    if message is None and exc.context and "quoted scalar" in exc.context:
-        start = exc.context_mark
-        where = f" opened at line {start.line + 1}" if start is not None else ""
-        message = f"a quoted string{where} is never closed: add the closing quote"
-    if message is None:
-        context = f" ({exc.context.strip()})" if exc.context else ""
-        message = f"invalid YAML: {problem}{context}"
-    return YamlProblem(line, col, message)
+    return YamlProblem(line, col, _HINTS.get(problem) or _explain(exc, problem))
+
+
+def _explain(exc: MarkedYAMLError, problem: str) -> str:
+    """Say what a YAML syntax error means for someone editing a record by hand."""
+    context = exc.context or ""
+    opened = f" at line {exc.context_mark.line + 1}" if exc.context_mark is not None else ""
+    quoted = re.findall(r"'([^']*)'", problem)
+    found = quoted[-1] if quoted else ""
+    if "expected a single document" in context:
+        return "a record file holds one YAML document: remove the second '---' and what follows"
+    if "maximum depth" in problem:
+        return _TOO_DEEP
+    if "unknown escape character" in problem:
+        return (
+            f"\\{found} is not an escape YAML knows inside double quotes: write \\\\ for a"
+            " backslash, or use single quotes"
+        )
+    if "quoted scalar" in context:
+        return f"a quoted string opened{opened} is never closed: add the closing quote"
+    if "cannot start any token" in problem:
+        if found == "\\t":
+            return "a tab character: YAML indents and separates with spaces only; replace it with spaces"
+        return f"a value cannot start with '{found}': put the value in quotes"
+    if "flow sequence" in context or "flow mapping" in context:
+        bracket = "]" if "sequence" in context else "}"
+        return (
+            f"the '{_OPENER[bracket]}' opened{opened} is not closed before this point: add"
+            f" '{bracket}', or quote text that contains ',' or ':'"
+        )
+    if problem.startswith("expected <block end>"):
+        if found == "-":
+            return "a list item ('- ...') where a 'key: value' line is expected: indent it under its key"
+        if found in ("]", "}"):
+            return f"'{found}' has no opening bracket: remove it, or quote the value"
+        return "this line is indented differently from the lines it belongs with: line it up (YAML nests by indentation)"
+    suffix = f" ({context.strip()})" if context else ""
+    return f"invalid YAML: {problem}{suffix}"
+
+
+_OPENER = {"]": "[", "}": "{"}
 
 
 def _duplicate_key(exc: DuplicateKeyError) -> YamlProblem:
@@ -233,10 +325,23 @@ def _duplicate_key(exc: DuplicateKeyError) -> YamlProblem:
 
 
 def read(path: Path) -> Document:
-    """Read and parse a record file, refusing oversized files before parsing them."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
+    """Read and parse a record file, refusing oversized and special files before reading them.
+
+    A named pipe or device that happens to end in .yaml would otherwise block the reader or
+    feed it forever, so only regular files are opened, and never more than MAX_BYTES of one.
+    """
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise YamlProblem(1, 1, "this is not a regular file (a pipe, device or folder): records are plain files")
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        size = max(info.st_size, len(raw))
         raise YamlProblem(
-            1, 1, f"file is {size / 1048576:.1f} MiB: records are limited to {MAX_BYTES // 1048576} MiB"
+            1, 1, f"the file is {_size(size)}: records are never larger than {_size(MAX_BYTES)}; split it up"
         )
-    return parse(decode(path.read_bytes()))
+    return parse(decode(raw))
+
+
+def _size(n: int) -> str:
+    return f"{n / 1048576:.1f} MiB" if n >= 1048576 else f"{n // 1024} KiB"

@@ -7,13 +7,14 @@ its line and column. Three things are deliberately stricter than plain YAML:
   validation error with a position rather than a bare ``ValueError`` from the loader;
 * aliases, explicit non-standard tags (``!!python/object/...``) and very deep nesting are
   refused: records never need them and each is a way to make a reader misbehave;
-* duplicate keys are errors (ruamel's default, kept on purpose);
+* duplicate keys are errors, pointing at both uses;
 * size is bounded before and during parsing (bytes, lines, values, depth), so a hostile file
   is refused in well under a second with bounded memory instead of tying the reader up.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 import stat
 from dataclasses import dataclass
@@ -23,8 +24,9 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.composer import Composer
-from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scanner import RoundTripScanner
@@ -80,6 +82,19 @@ class _RecordConstructor(RoundTripConstructor):
             " plain value (pcctrack never constructs objects from tags)",
             node.start_mark,
         )
+
+    def check_mapping_key(self, node: Any, key_node: Any, mapping: Any, key: Any, value: Any) -> bool:
+        """Refuse list or mapping keys, and a repeated key naming the line of its first use.
+
+        (ruamel names the line of the mapping instead; records never need complex keys.)
+        """
+        if not isinstance(key_node, ScalarNode):
+            raise _Refused(None, None, "a list or mapping cannot be a key: keys are names such as 'title'", key_node.start_mark)
+        if key not in mapping:
+            return True
+        first = next((k for k, _ in node.value if k is not key_node and k.value == key_node.value), None)
+        where = f" (first at line {first.start_mark.line + 1})" if first is not None else ""
+        raise _Refused(None, None, f"duplicate key '{key}'{where}: keep one of them", key_node.start_mark)
 
     def construct_date_as_text(self, node: Any) -> str:
         return str(self.construct_scalar(node))
@@ -166,12 +181,13 @@ def _reader() -> YAML:
     yaml.Composer = _RecordComposer
     yaml.Scanner = _RecordScanner
     yaml.max_depth = MAX_DEPTH
-    yaml.allow_duplicate_keys = False
     return yaml
 
 
 def decode(raw: bytes) -> str:
     """Turn a file's bytes into text, or say exactly where it stops being UTF-8 text."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise YamlProblem(1, 1, "this file is saved as UTF-16: save it as UTF-8")
     if b"\x00" in raw:
         line, col = _position_of(raw, raw.index(b"\x00"))
         raise YamlProblem(line, col, "this is a binary file, not YAML text: records are UTF-8 text")
@@ -231,8 +247,6 @@ def parse(text: str) -> Document:
         )
     try:
         data = _reader().load(text)
-    except DuplicateKeyError as exc:
-        raise _duplicate_key(exc) from None
     except MarkedYAMLError as exc:
         raise _marked(exc) from None
     except ReaderError as exc:
@@ -270,6 +284,8 @@ def _marked(exc: MarkedYAMLError) -> YamlProblem:
     problem = (exc.problem or "").strip()
     if isinstance(exc, _Refused):
         return YamlProblem(line, col, problem)
+    if "unknown escape character" in problem:
+        col -= 1  # point at the backslash that starts the escape
     return YamlProblem(line, col, _HINTS.get(problem) or _explain(exc, problem))
 
 
@@ -311,17 +327,6 @@ def _explain(exc: MarkedYAMLError, problem: str) -> str:
 
 
 _OPENER = {"]": "[", "}": "{"}
-
-
-def _duplicate_key(exc: DuplicateKeyError) -> YamlProblem:
-    second, first = exc.problem_mark, exc.context_mark
-    key = (exc.problem or "").split('"')[1] if '"' in (exc.problem or "") else "key"
-    where = f" (first at line {first.line + 1})" if first is not None else ""
-    return YamlProblem(
-        second.line + 1,
-        second.column + 1,
-        f"duplicate key '{key}'{where}: keep one of them",
-    )
 
 
 def read(path: Path) -> Document:

@@ -11,11 +11,13 @@ from pcctrack.output import Output
 from pcctrack.reporters.diagnostics import RENDERERS, DiagnosticFormat, summary
 
 
-def run(root: Path, paths: list[Path], as_of: date, fmt: DiagnosticFormat, output: Output) -> int:
+def run(
+    root: Path, paths: list[Path], as_of: date, fmt: DiagnosticFormat, output: Output, publishable: bool = False
+) -> int:
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise UsageProblem(f"no such file or folder: {', '.join(missing)}")
-    loaded, diagnostics = check(root, as_of, only=paths or None)
+    loaded, diagnostics = check(root, as_of, only=paths or None, for_publication=publishable)
     rendered = RENDERERS[fmt](diagnostics)
     if fmt is DiagnosticFormat.TEXT:
         output.err.file.write(rendered)

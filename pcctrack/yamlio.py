@@ -248,7 +248,7 @@ def parse(text: str) -> Document:
     try:
         data = _reader().load(text)
     except MarkedYAMLError as exc:
-        raise _marked(exc) from None
+        raise _marked(exc, text) from None
     except ReaderError as exc:
         line, col = _text_position(text, exc.position)
         raise YamlProblem(
@@ -278,7 +278,7 @@ _HINTS = {
 }
 
 
-def _marked(exc: MarkedYAMLError) -> YamlProblem:
+def _marked(exc: MarkedYAMLError, text: str) -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = (exc.problem or "").strip()
@@ -286,6 +286,10 @@ def _marked(exc: MarkedYAMLError) -> YamlProblem:
         return YamlProblem(line, col, problem)
     if "unknown escape character" in problem:
         col -= 1  # point at the backslash that starts the escape
+    if problem.startswith("expected '<document start>'"):
+        # ruamel points past the end of the file; the stray directive is the last '%' line
+        directives = [i for i, text_line in enumerate(text.splitlines()[:line], 1) if text_line.startswith("%")]
+        line, col = (directives[-1], 1) if directives else (line, col)
     return YamlProblem(line, col, _HINTS.get(problem) or _explain(exc, problem))
 
 
@@ -304,6 +308,10 @@ def _explain(exc: MarkedYAMLError, problem: str) -> str:
             f"\\{found} is not an escape YAML knows inside double quotes: write \\\\ for a"
             " backslash, or use single quotes"
         )
+    if problem.startswith("expected '<document start>'"):
+        return "a line starting with '%' is a YAML directive, which records never need: remove it"
+    if "found '<stream end>'" in problem and "quoted scalar" not in context:
+        return "the file ends in the middle of a value: close the '[' or '{' that is open, or finish the line"
     if "quoted scalar" in context:
         return f"a quoted string opened{opened} is never closed: add the closing quote"
     if "cannot start any token" in problem:

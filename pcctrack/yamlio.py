@@ -1,7 +1,7 @@
 """The one place pcctrack reads (and, later, writes) YAML.
 
 Records are read with ruamel.yaml's round-trip loader in YAML 1.2 so that every value keeps
-its line and column. Three things are deliberately stricter than plain YAML:
+its line and column. Several things are deliberately stricter than plain YAML:
 
 * dates stay text until the models parse them, so an impossible date such as 2025-02-30 is a
   validation error with a position rather than a bare ``ValueError`` from the loader;
@@ -26,8 +26,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scanner import RoundTripScanner
 
@@ -185,28 +185,32 @@ def _reader() -> YAML:
 
 
 def decode(raw: bytes) -> str:
-    """Turn a file's bytes into text, or say exactly where it stops being UTF-8 text."""
+    """Turn a file's bytes into text, or say exactly where it stops being UTF-8 text.
+
+    A UTF-8 byte-order mark (as Windows editors write) is dropped first, so positions are
+    the ones an editor shows.
+    """
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise YamlProblem(1, 1, "this file is saved as UTF-16: save it as UTF-8")
-    if b"\x00" in raw:
-        line, col = _position_of(raw, raw.index(b"\x00"))
+    body = raw.removeprefix(codecs.BOM_UTF8)
+    if b"\x00" in body:
+        line, col = _position_of(body, body.index(b"\x00"))
         raise YamlProblem(line, col, "this is a binary file, not YAML text: records are UTF-8 text")
     try:
-        return raw.decode("utf-8-sig")
+        return body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, col = _position_of(raw, exc.start)
+        line, col = _position_of(body, exc.start)
         raise YamlProblem(
             line,
             col,
-            f"byte 0x{raw[exc.start]:02x} is not valid UTF-8: save the file as UTF-8",
+            f"byte 0x{body[exc.start]:02x} is not valid UTF-8: save the file as UTF-8",
         ) from None
 
 
-def _position_of(raw: bytes, offset: int) -> tuple[int, int]:
-    before = raw[:offset]
-    line = before.count(b"\n") + 1
-    col = offset - (before.rfind(b"\n") + 1) + 1
-    return line, col
+def _position_of(body: bytes, offset: int) -> tuple[int, int]:
+    """Line and column of a byte offset as an editor shows them: in characters, not bytes."""
+    before = body[:offset].decode("utf-8", errors="replace")
+    return _text_position(before, len(before))
 
 
 @dataclass(frozen=True)

@@ -9,19 +9,25 @@ from pcctrack import yamlio
 from pcctrack.diagnostics import Diagnostic
 from pcctrack.files import RecordKind, discover, display_path
 from pcctrack.loader import Loaded, load
-from pcctrack.rules import crosscheck
+from pcctrack.rules import crosscheck, publishable
 from pcctrack.validation import validate
 
 
-def check(root: Path, as_of: date, only: list[Path] | None = None) -> tuple[Loaded, list[Diagnostic]]:
+def check(
+    root: Path, as_of: date, only: list[Path] | None = None, for_publication: bool = False
+) -> tuple[Loaded, list[Diagnostic]]:
     """All problems in the records under ``root``; with ``only``, just those in these paths.
 
     The whole tree is loaded either way, so references from the named files to other
-    records still resolve.
+    records still resolve. ``for_publication`` adds the checks that keep personal data
+    and redaction markers out of published fields.
     """
     named = _expand(only or [])
     loaded = load(root, extra=named)
-    found = loaded.diagnostics + [loaded.locate(p) for p in crosscheck.check(loaded.records, as_of)]
+    problems = crosscheck.check(loaded.records, as_of)
+    if for_publication:
+        problems += publishable.check(loaded.records)
+    found = loaded.diagnostics + [loaded.locate(p) for p in problems]
     if only:
         wanted = {display_path(p) for p in named}
         found = [d for d in found if d.path in wanted]

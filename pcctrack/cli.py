@@ -82,11 +82,17 @@ def validate(
         DiagnosticFormat,
         typer.Option("--format", "-f", help="How to report problems: auto is github inside GitHub Actions, else text."),
     ] = DiagnosticFormat.AUTO,
+    publishable: Annotated[
+        bool,
+        typer.Option("--publishable", help="Also flag personal data and redaction markers in fields that would be published."),
+    ] = False,
 ) -> int:
     """Check records against their models and each other. Exit 1 if anything is wrong."""
     from pcctrack.commands import validate as command
 
-    return command.run(settings.records_dir(records), paths or [], settings.as_of(as_of), fmt, Output.standard())
+    return command.run(
+        settings.records_dir(records), paths or [], settings.as_of(as_of), fmt, Output.standard(), publishable
+    )
 
 
 @app.command()

@@ -42,17 +42,27 @@ def kind_of(path: Path) -> RecordKind | None:
 
 
 def discover(root: Path) -> list[Path]:
-    """Every YAML file below ``root``, in a stable order, never following links out of it."""
+    """Every YAML file below ``root``, in a stable order, never following links out of it.
+
+    Linked folders are listed (not entered) so that the loader can say they were skipped
+    rather than records silently going missing.
+    """
     found: list[Path] = []
     for folder, dirs, names in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(folder) / n for n in sorted(names) if n.endswith(YAML_SUFFIXES))
+        linked = [Path(folder) / d for d in dirs if (Path(folder) / d).is_symlink()]
+        found.extend(sorted(linked + [Path(folder) / n for n in names if n.endswith(YAML_SUFFIXES)]))
     return found
 
 
 def display_path(path: Path) -> str:
-    """Paths are shown relative to the working directory when they are inside it."""
+    """Paths are shown relative to the working directory when they are inside it.
+
+    The file's own name is kept even when it is a symbolic link, so a diagnostic names
+    the link that is in the records, not whatever it points to.
+    """
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        where = path.absolute().parent.resolve() / path.name
+        return str(where.relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):
         return str(path)

@@ -39,17 +39,16 @@ def load(root: Path, extra: list[Path] = ()) -> Loaded:  # type: ignore[assignme
     for path in paths:
         shown = display_path(path)
         loaded.files.append(shown)
+        refusal = _link_refusal(path, root_resolved) if path.is_symlink() else None
+        if refusal is not None:
+            loaded.diagnostics.append(Diagnostic(shown, 1, 1, refusal))
+            continue
         relative = path.relative_to(root) if _inside(path.absolute(), root.absolute()) else path
         kind = kind_of(relative)
         if kind is RecordKind.CONFIG and relative != Path(CONFIG_NAME) and relative.parent != Path():
             kind = None
         if kind is None:
             loaded.diagnostics.append(Diagnostic(shown, 1, 1, _UNPLACED))
-            continue
-        if path.is_symlink() and not _inside(path.resolve(), root_resolved):
-            loaded.diagnostics.append(
-                Diagnostic(shown, 1, 1, "this is a link to a file outside the records folder: pcctrack does not follow it; copy the record in instead")
-            )
             continue
         _load_one(loaded, path, shown, kind)
     return loaded
@@ -60,6 +59,26 @@ _UNPLACED = (
     "inspections/, an audit in audits/<audit>/audit.yaml with its actions beside it, and "
     "settings in pcctrack.yaml at the top"
 )
+
+
+def _link_refusal(path: Path, root: Path) -> str | None:
+    """Why a symbolic link is not read, or None for a link to a file inside the records.
+
+    Following a link out of records/ would let a pull request make CI read (and print
+    parts of) any file on the machine, so such links are reported, never followed.
+    """
+    try:
+        target = path.resolve(strict=True)
+    except RuntimeError:
+        return "this link leads back to itself (a loop): remove it"
+    except OSError:
+        return "this link points to a file that does not exist: remove it or copy the record in"
+    what = "folder" if target.is_dir() else "file"
+    if not _inside(target, root):
+        return f"this is a link to a {what} outside the records folder: pcctrack does not follow it; copy the records in instead"
+    if what == "folder":
+        return "this is a link to a folder: pcctrack does not follow linked folders; move the records here instead"
+    return None
 
 
 def _inside(path: Path, root: Path) -> bool:

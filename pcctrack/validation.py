@@ -74,6 +74,8 @@ def _problem(path: str, model_cls: type[BaseModel], err: Any) -> Problem:
         return Problem(
             path, loc, f"unknown key '{loc[-1]}': {hint}valid keys here are {', '.join(allowed)}", True
         )
+    if kind == "invalid_key":
+        return Problem(path, loc, f"{_describe(loc[-1])} cannot be a key: keys are names such as 'title'", True)
     if kind == "missing":
         parent = dotted(loc[:-1]) or "the record"
         return Problem(path, loc, f"{parent} is missing the required key '{loc[-1]}'")

@@ -1,53 +1,54 @@
 """The one place pcctrack reads and writes YAML.
 
 Records are read with ruamel.yaml's round-trip loader in YAML 1.2 so that every value keeps
-its line and column. Three things are deliberately stricter than plain YAML:
+its line and column. Several things are deliberately stricter than plain YAML:
 
 * dates stay text until the models parse them, so an impossible date such as 2025-02-30 is a
   validation error with a position rather than a bare ``ValueError`` from the loader;
 * aliases, explicit non-standard tags (``!!python/object/...``) and very deep nesting are
   refused: records never need them and each is a way to make a reader misbehave;
-* duplicate keys are errors (ruamel's default, kept on purpose).
+* duplicate keys are errors, pointing at both uses;
+* size is bounded before and during parsing (bytes, lines, values, depth), so a hostile file
+  is refused in well under a second with bounded memory instead of tying the reader up.
 
 Edits go through a second, round-trip path (`load_editable` / `dump_editable`): it keeps
 comments, key order, quoting, indentation, null spelling, line endings and a byte-order
-mark, so `git diff` after an edit shows only the lines the edit meant to change. Files are
-replaced atomically (`write_atomically`) under an exclusive lock (`locked`).
+mark, so `git diff` after an edit shows only the lines the edit meant to change. Replacing
+the file safely is `pcctrack.atomic`'s job.
 """
 
 from __future__ import annotations
 
+import codecs
 import io
-import os
 import re
 import stat
-import tempfile
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import CommentMark
+from ruamel.yaml.composer import Composer
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.error import CommentMark, MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import LiteralScalarString
+from ruamel.yaml.scanner import RoundTripScanner
 from ruamel.yaml.tokens import CommentToken
-from ruamel.yaml.composer import Composer, ComposerError
-from ruamel.yaml.constructor import ConstructorError, DuplicateKeyError, RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent
-from ruamel.yaml.reader import ReaderError
 
-try:
-    import fcntl
-except ImportError:  # Windows
-    fcntl = None  # type: ignore[assignment]
-
-MAX_BYTES = 5 * 1024 * 1024
-"""Records are small; anything larger is refused before parsing so memory stays bounded."""
+MAX_BYTES = 512 * 1024
+"""The largest record is a few tens of KiB; anything over this is refused before it is read,
+because the YAML parser takes about a second per 500 KiB."""
+MAX_LINES = 10_000
+"""Bundled records have a few hundred lines; counted before parsing (comments and blank lines
+cost parsing time too)."""
+MAX_VALUES = 5_000
+"""Keys, values and list items in one record (bundled records have under 500). Bounds the
+parser's work on files of many tiny values, such as one long ``[a, a, a, ...]`` line."""
 MAX_DEPTH = 40
 """No record nests anywhere near this deep."""
 
@@ -68,12 +69,11 @@ class YamlProblem(Exception):
         self.message = message
 
 
-class _Refused(ConstructorError):
+class _Refused(MarkedYAMLError):
     """Something pcctrack refuses on purpose; its message is already the whole story."""
 
 
-class _RefusedAlias(ComposerError):
-    """An alias, refused on purpose."""
+_TOO_DEEP = f"nesting is too deep (records never nest {MAX_DEPTH} levels)"
 
 
 def _short_tag(tag: str) -> str:
@@ -92,10 +92,33 @@ class _StrictConstructor(RoundTripConstructor):
             node.start_mark,
         )
 
+    def check_mapping_key(self, node: Any, key_node: Any, mapping: Any, key: Any, value: Any) -> bool:
+        """Refuse list or mapping keys, and a repeated key naming the line of its first use.
+
+        (ruamel names the line of the mapping instead; records never need complex keys.)
+        """
+        if not isinstance(key_node, ScalarNode):
+            raise _Refused(None, None, "a list or mapping cannot be a key: keys are names such as 'title'", key_node.start_mark)
+        if key not in mapping:
+            return True
+        first = next((k for k, _ in node.value if k is not key_node and k.value == key_node.value), None)
+        where = f" (first at line {first.start_mark.line + 1})" if first is not None else ""
+        raise _Refused(None, None, f"duplicate key '{key}'{where}: keep one of them", key_node.start_mark)
+
     def construct_object(self, node: Any, deep: bool = False) -> Any:
         if node.tag not in _ALLOWED_TAGS:
             return self.construct_undefined(node)
-        return super().construct_object(node, deep=deep)
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, KeyError, TypeError) as exc:
+            # e.g. `!!bool maybe`, `!!int x`, or an integer of more than 4300 digits
+            raise _Refused(
+                None,
+                None,
+                f"this value cannot be read as {_AS_WORDS.get(node.tag, _short_tag(node.tag))}"
+                f" ({_reason(exc)}): quote it if it is text",
+                node.start_mark,
+            ) from None
 
 
 class _RecordConstructor(_StrictConstructor):
@@ -105,22 +128,62 @@ class _RecordConstructor(_StrictConstructor):
         return str(self.construct_scalar(node))
 
 
+_AS_WORDS = {
+    _STANDARD_TAG_PREFIX + "int": "a whole number",
+    _STANDARD_TAG_PREFIX + "float": "a number",
+    _STANDARD_TAG_PREFIX + "bool": "true or false",
+}
+
+
+def _reason(exc: Exception) -> str:
+    return f"no such value {exc}" if isinstance(exc, KeyError) else str(exc).split(":")[0]
+
+
 _RecordConstructor.add_constructor(
     _STANDARD_TAG_PREFIX + "timestamp", _RecordConstructor.construct_date_as_text
 )
 
 
+class _RecordScanner(RoundTripScanner):
+    """Scanner that stops at deep ``[``/``{`` nesting before its look-ahead turns quadratic.
+
+    The composer's depth limit comes too late for flow collections: to decide whether ``[``
+    starts a key the scanner reads ahead through every nested bracket first, so a few
+    thousand of them take seconds even though the file is refused in the end.
+    """
+
+    def fetch_flow_collection_start(self, TokenClass: Any, to_push: Any) -> None:
+        if len(self.flow_context) >= MAX_DEPTH:
+            raise _Refused(None, None, _TOO_DEEP, self.reader.get_mark())
+        super().fetch_flow_collection_start(TokenClass, to_push)
+
+
 class _RecordComposer(Composer):
-    """Composer that refuses aliases: expanding them is how 'billion laughs' files work."""
+    """Composer that refuses aliases and counts values.
+
+    Expanding aliases is how 'billion laughs' files work; counting values bounds the work on
+    files that are small in bytes but huge in structure.
+    """
+
+    values = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.parser.check_event(AliasEvent):
             event = self.parser.get_event()
-            raise _RefusedAlias(
+            raise _Refused(
                 None,
                 None,
                 f"aliases such as *{event.anchor} are not allowed in records: write the value out",
                 event.start_mark,
+            )
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise _Refused(
+                None,
+                None,
+                f"more than {MAX_VALUES} values in one record: records are never this large;"
+                " split it up or remove pasted material",
+                self.parser.peek_event().start_mark,
             )
         return super().compose_node(parent, index)
 
@@ -129,32 +192,38 @@ def _reader(constructor: type[RoundTripConstructor] = _RecordConstructor) -> YAM
     yaml = YAML(typ="rt")
     yaml.Constructor = constructor
     yaml.Composer = _RecordComposer
+    yaml.Scanner = _RecordScanner
     yaml.max_depth = MAX_DEPTH
-    yaml.allow_duplicate_keys = False
     return yaml
 
 
 def decode(raw: bytes) -> str:
-    """Turn a file's bytes into text, or say exactly where it stops being UTF-8 text."""
-    if b"\x00" in raw:
-        line, col = _position_of(raw, raw.index(b"\x00"))
+    """Turn a file's bytes into text, or say exactly where it stops being UTF-8 text.
+
+    A UTF-8 byte-order mark (as Windows editors write) is dropped first, so positions are
+    the ones an editor shows.
+    """
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise YamlProblem(1, 1, "this file is saved as UTF-16: save it as UTF-8")
+    body = raw.removeprefix(codecs.BOM_UTF8)
+    if b"\x00" in body:
+        line, col = _position_of(body, body.index(b"\x00"))
         raise YamlProblem(line, col, "this is a binary file, not YAML text: records are UTF-8 text")
     try:
-        return raw.decode("utf-8-sig")
+        return body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, col = _position_of(raw, exc.start)
+        line, col = _position_of(body, exc.start)
         raise YamlProblem(
             line,
             col,
-            f"byte 0x{raw[exc.start]:02x} is not valid UTF-8: save the file as UTF-8",
+            f"byte 0x{body[exc.start]:02x} is not valid UTF-8: save the file as UTF-8",
         ) from None
 
 
-def _position_of(raw: bytes, offset: int) -> tuple[int, int]:
-    before = raw[:offset]
-    line = before.count(b"\n") + 1
-    col = offset - (before.rfind(b"\n") + 1) + 1
-    return line, col
+def _position_of(body: bytes, offset: int) -> tuple[int, int]:
+    """Line and column of a byte offset as an editor shows them: in characters, not bytes."""
+    before = body[:offset].decode("utf-8", errors="replace")
+    return _text_position(before, len(before))
 
 
 @dataclass(frozen=True)
@@ -192,23 +261,24 @@ def parse(text: str) -> Document:
 
 
 def _load(yaml: YAML, text: str) -> Any:
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        raise YamlProblem(
+            MAX_LINES + 1, 1, f"the file has {lines} lines: records are never longer than {MAX_LINES}; split it up"
+        )
     try:
         return yaml.load(text)
-    except DuplicateKeyError as exc:
-        raise _duplicate_key(exc) from None
     except MarkedYAMLError as exc:
-        raise _marked(exc) from None
+        raise _marked(exc, text) from None
     except ReaderError as exc:
         line, col = _text_position(text, exc.position)
         raise YamlProblem(
             line, col, f"control character U+{_codepoint(exc.character):04X} is not allowed in YAML text: remove it"
         ) from None
     except RecursionError:
-        raise YamlProblem(1, 1, f"nesting is too deep (records never nest {MAX_DEPTH} levels)") from None
-    except YAMLError as exc:  # any other loader complaint still gets a position, not a traceback
+        raise YamlProblem(1, 1, _TOO_DEEP) from None
+    except (YAMLError, ValueError) as exc:  # any other loader complaint: a message, not a traceback
         raise YamlProblem(1, 1, f"not a valid YAML document: {exc}") from None
-    except ValueError as exc:  # only the editing path builds dates, and 2025-02-30 fails there
-        raise YamlProblem(1, 1, f"not a valid record: {exc}") from None
 
 
 def _codepoint(character: int | str) -> int:
@@ -221,9 +291,6 @@ def _text_position(text: str, offset: int) -> tuple[int, int]:
 
 
 _HINTS = {
-    "found character '\\t' that cannot start any token": (
-        "a tab character is used for indentation: YAML indents with spaces only"
-    ),
     "mapping values are not allowed here": (
         "unexpected ':' here: check the indentation, or quote text that contains ': '"
     ),
@@ -231,53 +298,92 @@ _HINTS = {
 }
 
 
-def _marked(exc: MarkedYAMLError) -> YamlProblem:
+def _marked(exc: MarkedYAMLError, text: str) -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = (exc.problem or "").strip()
-    if isinstance(exc, (_Refused, _RefusedAlias)):
+    if isinstance(exc, _Refused):
         return YamlProblem(line, col, problem)
-    message = _HINTS.get(problem)
-    if message is None and "expected a single document" in (exc.context or ""):
-        message = "a record file holds one YAML document: remove the second '---' and what follows"
-    if message is None and "maximum depth" in problem:
-        message = f"nesting is too deep (records never nest {MAX_DEPTH} levels)"
-    if message is None and exc.context and "quoted scalar" in exc.context:
-        start = exc.context_mark
-        where = f" opened at line {start.line + 1}" if start is not None else ""
-        message = f"a quoted string{where} is never closed: add the closing quote"
-    if message is None:
-        context = f" ({exc.context.strip()})" if exc.context else ""
-        message = f"invalid YAML: {problem}{context}"
-    return YamlProblem(line, col, message)
+    if "unknown escape character" in problem:
+        col -= 1  # point at the backslash that starts the escape
+    if problem.startswith("expected '<document start>'"):
+        # ruamel points past the end of the file; the stray directive is the last '%' line
+        directives = [i for i, text_line in enumerate(text.splitlines()[:line], 1) if text_line.startswith("%")]
+        line, col = (directives[-1], 1) if directives else (line, col)
+    return YamlProblem(line, col, _HINTS.get(problem) or _explain(exc, problem))
 
 
-def _duplicate_key(exc: DuplicateKeyError) -> YamlProblem:
-    second, first = exc.problem_mark, exc.context_mark
-    key = (exc.problem or "").split('"')[1] if '"' in (exc.problem or "") else "key"
-    where = f" (first at line {first.line + 1})" if first is not None else ""
-    return YamlProblem(
-        second.line + 1,
-        second.column + 1,
-        f"duplicate key '{key}'{where}: keep one of them",
-    )
+def _explain(exc: MarkedYAMLError, problem: str) -> str:
+    """Say what a YAML syntax error means for someone editing a record by hand."""
+    context = exc.context or ""
+    opened = f" at line {exc.context_mark.line + 1}" if exc.context_mark is not None else ""
+    quoted = re.findall(r"'([^']*)'", problem)
+    found = quoted[-1] if quoted else ""
+    if "expected a single document" in context:
+        return "a record file holds one YAML document: remove the second '---' and what follows"
+    if "maximum depth" in problem:
+        return _TOO_DEEP
+    if "unknown escape character" in problem:
+        return (
+            f"\\{found} is not an escape YAML knows inside double quotes: write \\\\ for a"
+            " backslash, or use single quotes"
+        )
+    if problem.startswith("expected '<document start>'"):
+        return "a line starting with '%' is a YAML directive, which records never need: remove it"
+    if "found '<stream end>'" in problem and "quoted scalar" not in context:
+        return "the file ends in the middle of a value: close the '[' or '{' that is open, or finish the line"
+    if "quoted scalar" in context:
+        return f"a quoted string opened{opened} is never closed: add the closing quote"
+    if "cannot start any token" in problem:
+        if found == "\\t":
+            return "a tab character: YAML indents and separates with spaces only; replace it with spaces"
+        return f"a value cannot start with '{found}': put the value in quotes"
+    if "flow sequence" in context or "flow mapping" in context:
+        bracket = "]" if "sequence" in context else "}"
+        return (
+            f"the '{_OPENER[bracket]}' opened{opened} is not closed before this point: add"
+            f" '{bracket}', or quote text that contains ',' or ':'"
+        )
+    if problem.startswith("expected <block end>"):
+        if found == "-":
+            return "a list item ('- ...') where a 'key: value' line is expected: indent it under its key"
+        if found in ("]", "}"):
+            return f"'{found}' has no opening bracket: remove it, or quote the value"
+        return "this line is indented differently from the lines it belongs with: line it up (YAML nests by indentation)"
+    suffix = f" ({context.strip()})" if context else ""
+    return f"invalid YAML: {problem}{suffix}"
+
+
+_OPENER = {"]": "[", "}": "{"}
 
 
 def read(path: Path) -> Document:
-    """Read and parse a record file, refusing oversized files before parsing them."""
-    size = path.stat().st_size
-    _check_size(size)
-    return parse(decode(path.read_bytes()))
+    """Read and parse a record file, refusing oversized and special files before reading them.
+
+    A named pipe or device that happens to end in .yaml would otherwise block the reader or
+    feed it forever, so only regular files are opened, and never more than MAX_BYTES of one.
+    """
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise YamlProblem(1, 1, "this is not a regular file (a pipe, device or folder): records are plain files")
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_BYTES + 1)
+    _check_size(max(info.st_size, len(raw)))
+    return parse(decode(raw))
 
 
 def _check_size(size: int) -> None:
     if size > MAX_BYTES:
         raise YamlProblem(
-            1, 1, f"file is {size / 1048576:.1f} MiB: records are limited to {MAX_BYTES // 1048576} MiB"
+            1, 1, f"the file is {_size(size)}: records are never larger than {_size(MAX_BYTES)}; split it up"
         )
 
 
-# --- Editing: round-trip load and dump, atomic replacement, locking ---------------------
+def _size(n: int) -> str:
+    return f"{n / 1048576:.1f} MiB" if n >= 1048576 else f"{n // 1024} KiB"
+
+
+# --- Editing: round-trip load and dump -------------------------------------------------
 
 _BOM = b"\xef\xbb\xbf"
 _WIDE = 1_000_000
@@ -475,109 +581,3 @@ def _give_trailing_comment(node: Any, text: str) -> None:
     index = _slot_index(collection)
     comments = collection.ca.items.setdefault(key, [None, None, None, None] if index == 2 else [None, None])
     comments[index] = CommentToken("\n" + text, CommentMark(0), None)
-
-
-class WriteConflict(Exception):
-    """The file changed on disk between reading and writing; nothing was written."""
-
-
-def _checkpoint(step: str) -> None:
-    """A named point between the steps of a write.
-
-    It does nothing; the write-safety tests replace it to raise at each step in turn and
-    prove that an interrupted write leaves the old file or the new one, never a mixture.
-    """
-
-
-def write_atomically(path: Path, data: bytes, *, expected: bytes | None = None, create: bool = False) -> None:
-    """Replace ``path`` with ``data`` so a reader sees the old file or the new one, never part.
-
-    The bytes go to a temporary file in the same folder, are flushed to disk, and the
-    temporary file is renamed over the record. With ``expected``, the write is refused
-    (WriteConflict) if the file no longer holds those bytes; with ``create``, if it exists.
-    """
-    folder = path.parent
-    mode = 0o666 & ~_umask() if create else stat.S_IMODE(path.stat().st_mode)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        _checkpoint("created")
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            _checkpoint("written")
-            out.flush()
-            os.fsync(out.fileno())
-        _checkpoint("synced")
-        os.chmod(temporary, mode)
-        if expected is not None and path.read_bytes() != expected:
-            raise WriteConflict(f"{path} changed while it was being updated")
-        _checkpoint("checked")
-        if create:
-            os.link(temporary, path)  # fails if the file exists: never overwrite a record
-            os.unlink(temporary)
-        else:
-            os.replace(temporary, path)
-    except FileExistsError:
-        raise WriteConflict(f"{path} already exists") from None
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-    _checkpoint("replaced")
-    _sync_folder(folder)
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX only; Windows has no folder handles)."""
-    if os.name != "posix":
-        return
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
-
-
-LOCK_TIMEOUT_SECONDS = 30.0
-
-
-@contextmanager
-def locked(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[bytes]:
-    """Hold an exclusive lock on a record while it is read, edited and replaced.
-
-    Yields the file's bytes as read under the lock. Because a write replaces the file (a new
-    inode), a writer that waited on the old one starts again on the new one, so two updates
-    to one file run one after the other and neither loses the other's change.
-    """
-    deadline = time.monotonic() + timeout
-    while True:
-        handle = os.open(path, os.O_RDONLY)
-        try:
-            _lock(handle, deadline, path)
-            if os.fstat(handle).st_ino != os.stat(path).st_ino:
-                continue  # replaced while we waited: lock the new file instead
-            with os.fdopen(os.dup(handle), "rb") as current:
-                raw = current.read()
-            yield raw
-            return
-        finally:
-            os.close(handle)
-
-
-def _lock(handle: int, deadline: float, path: Path) -> None:
-    if fcntl is None:
-        # No advisory locks (Windows): write_atomically's changed-file check still refuses
-        # nearly every race, but only the lock closes the gap between its check and rename.
-        return
-    while True:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return
-        except BlockingIOError:
-            if time.monotonic() > deadline:
-                raise WriteConflict(f"{path} is locked by another update that has not finished") from None
-            time.sleep(0.01)

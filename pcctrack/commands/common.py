@@ -12,6 +12,7 @@ from pcctrack.files import RecordKind
 from pcctrack.loader import Loaded, load
 from pcctrack.models.common import TrackedItem
 from pcctrack.output import Output
+from pcctrack.reporters.diagnostics import printable
 from pcctrack.reporters.tabular import Column, Row, TableFormat, to_csv, to_json, to_markdown, to_rich
 from pcctrack.rules.items import Item, summarise, tracked
 from pcctrack.validation import Loc
@@ -24,7 +25,7 @@ def load_for_listing(root: Path, output: Output) -> Loaded:
     if broken:
         output.warn(
             f"{len(broken)} record file{'s' if len(broken) != 1 else ''} could not be read and "
-            f"{'were' if len(broken) != 1 else 'was'} left out ({', '.join(broken)}): "
+            f"{'were' if len(broken) != 1 else 'was'} left out ({printable(', '.join(broken))}): "
             "run `pcctrack validate` for details"
         )
     return loaded

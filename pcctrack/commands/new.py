@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pcctrack import yamlio
+from pcctrack import atomic, yamlio
 from pcctrack.checker import check_replacement
 from pcctrack.errors import EXIT_OK, NotWritten, UsageProblem
 from pcctrack.files import AUDIT_NAME, RecordKind, display_path
@@ -79,8 +79,8 @@ def run(root: Path, kind: NewKind, given: dict[str, str | None], ident: str | No
         raise NotWritten(f"the new {kind} would not be valid, so nothing was written:\n" + text(problems).rstrip("\n"))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        yamlio.write_atomically(path, raw, create=True)
-    except yamlio.WriteConflict:
+        atomic.write_atomically(path, raw, create=True)
+    except atomic.WriteConflict:
         raise NotWritten(f"{shown} already exists: pcctrack never overwrites a record") from None
     except OSError as exc:
         raise NotWritten(f"cannot create {shown}: {exc.strerror or exc}") from None

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pcctrack import yamlio
+from pcctrack import atomic, yamlio
 from pcctrack.checker import check_replacement
 from pcctrack.commands.common import Located, find_item
 from pcctrack.errors import EXIT_OK, NotWritten, UsageProblem
@@ -29,7 +29,7 @@ def run(root: Path, ident: str, request: UpdateRequest, as_of: date, output: Out
     located = find_item(loaded, ident)
     path = Path(located.path)
     try:
-        with yamlio.locked(path) as raw:
+        with atomic.locked(path) as raw:
             change = _plan(raw, located, request, as_of)
             doc = yamlio.load_editable(raw)
             faithful = yamlio.dump_editable(doc) == raw
@@ -41,8 +41,8 @@ def run(root: Path, ident: str, request: UpdateRequest, as_of: date, output: Out
                     f"the update would leave {located.path} invalid, so nothing was written:\n"
                     + text(problems).rstrip("\n")
                 )
-            yamlio.write_atomically(path, edited, expected=raw)
-    except yamlio.WriteConflict as exc:
+            atomic.write_atomically(path, edited, expected=raw)
+    except atomic.WriteConflict as exc:
         raise NotWritten(f"{exc}: nothing was written; run the update again") from None
     except yamlio.YamlProblem as exc:
         raise NotWritten(f"{located.path}:{exc.line}:{exc.col}: {exc.message}") from None

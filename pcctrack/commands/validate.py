@@ -13,11 +13,13 @@ from pcctrack.reporters.diagnostics import DiagnosticFormat, as_json, github, su
 from pcctrack.reporters.job_summary import validate_summary
 
 
-def run(root: Path, paths: list[Path], as_of: date, fmt: DiagnosticFormat, output: Output) -> int:
+def run(
+    root: Path, paths: list[Path], as_of: date, fmt: DiagnosticFormat, output: Output, publishable: bool = False
+) -> int:
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise UsageProblem(f"no such file or folder: {', '.join(missing)}")
-    loaded, diagnostics = check(root, as_of, only=paths or None)
+    loaded, diagnostics = check(root, as_of, only=paths or None, for_publication=publishable)
     fmt = settings.diagnostic_format(fmt)
     if fmt is DiagnosticFormat.JSON:
         output.write(as_json(diagnostics))

@@ -25,7 +25,8 @@ def _parse_iso_date(value: object) -> object:
     if isinstance(value, date):
         return value
     if not isinstance(value, str):
-        raise ValueError(f"expected a date written YYYY-MM-DD (e.g. 2025-08-31), got {value!r}")
+        shown = str(value).lower() if isinstance(value, bool) else repr(value)
+        raise ValueError(f"expected a date written YYYY-MM-DD (e.g. 2025-08-31), got {shown}")
     text = value.strip()
     if not _ISO_DATE.match(text):
         raise ValueError(f"{text!r} is not a date written YYYY-MM-DD (e.g. 2025-08-31)")

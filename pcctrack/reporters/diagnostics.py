@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from enum import StrEnum
 
@@ -19,7 +20,9 @@ class DiagnosticFormat(StrEnum):
 
 def text(diagnostics: Sequence[Diagnostic]) -> str:
     """`path:line:col: error: message`, the form editors and CI logs link to."""
-    return "".join(f"{d.path}:{d.line}:{d.col}: {d.severity}: {d.message}\n" for d in diagnostics)
+    return "".join(
+        f"{printable(d.path)}:{d.line}:{d.col}: {d.severity}: {printable(d.message)}\n" for d in diagnostics
+    )
 
 
 def github(diagnostics: Sequence[Diagnostic]) -> str:
@@ -29,9 +32,22 @@ def github(diagnostics: Sequence[Diagnostic]) -> str:
     as well: the log then holds every problem.
     """
     return "".join(
-        f"::{d.severity} file={_prop(d.path)},line={d.line},col={d.col}::{_data(d.message)}\n"
+        f"::{d.severity} file={_prop(printable(d.path))},line={d.line},col={d.col}::{_data(printable(d.message))}\n"
         for d in diagnostics
     )
+
+
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Control characters, line separators and bidirectional overrides."""
+
+
+def printable(value: str) -> str:
+    """Escape what a record could use to break the one-line format or drive the terminal.
+
+    Messages quote keys and values from the records; an escape sequence or a newline in a
+    key must show as `\\x1b` or `\\n`, not clear the screen or forge a second diagnostic.
+    """
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), value)
 
 
 def as_json(diagnostics: Sequence[Diagnostic]) -> str:

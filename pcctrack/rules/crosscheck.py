@@ -69,9 +69,8 @@ def _duplicate_ids(records: RecordSet) -> Iterator[Problem]:
     first: dict[str, str] = {}
     for path, loc, ident in _all_ids(records):
         if ident in first:
-            yield Problem(
-                path, loc, f"duplicate id '{ident}': already used in {first[ident]}; ids must be unique"
-            )
+            where = "earlier in this file" if first[ident] == path else f"in {first[ident]}"
+            yield Problem(path, loc, f"duplicate id '{ident}': already used {where}; ids must be unique")
         else:
             first[ident] = path
 

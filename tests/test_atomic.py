@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pcctrack import yamlio
+from pcctrack import atomic
 from pcctrack.commands import update
 from pcctrack.errors import NotWritten
 from pcctrack.models.common import Status
@@ -42,7 +42,7 @@ def test_a_write_interrupted_at_any_step_leaves_the_old_or_the_new_file(
         if at == step:
             raise Crash(at)
 
-    monkeypatch.setattr(yamlio, "_checkpoint", crash)
+    monkeypatch.setattr(atomic, "_checkpoint", crash)
     result = run(*_update_args())
     after = ACTION.read_bytes()
     assert after == (new if step == "replaced" else old)
@@ -55,8 +55,8 @@ def test_a_file_changed_between_read_and_rename_is_not_overwritten(tmp_path: Pat
     path.write_bytes(b"id: a\n")
     read = path.read_bytes()
     path.write_bytes(b"id: a\nowner: edited meanwhile\n")
-    with pytest.raises(yamlio.WriteConflict):
-        yamlio.write_atomically(path, b"id: b\n", expected=read)
+    with pytest.raises(atomic.WriteConflict):
+        atomic.write_atomically(path, b"id: b\n", expected=read)
     assert path.read_bytes() == b"id: a\nowner: edited meanwhile\n"
     assert [p.name for p in tmp_path.iterdir()] == ["a.yaml"]
 
@@ -64,8 +64,8 @@ def test_a_file_changed_between_read_and_rename_is_not_overwritten(tmp_path: Pat
 def test_create_never_overwrites(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     path.write_bytes(b"id: a\n")
-    with pytest.raises(yamlio.WriteConflict):
-        yamlio.write_atomically(path, b"id: b\n", create=True)
+    with pytest.raises(atomic.WriteConflict):
+        atomic.write_atomically(path, b"id: b\n", create=True)
     assert path.read_bytes() == b"id: a\n"
 
 

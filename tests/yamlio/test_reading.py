@@ -25,7 +25,7 @@ def test_positions_point_at_values_and_keys() -> None:
         ("a: 1\na: 2\n", 2, 1, "duplicate key 'a' (first at line 1)"),
         ("a: &x 1\nb: *x\n", 2, 4, "aliases such as *x are not allowed"),
         ("a: !!python/name:os.system\n", 1, 4, "the tag !!python/name:os.system is not allowed"),
-        ("a:\n\t- 1\n", 2, 1, "a tab character is used for indentation"),
+        ("a:\n\t- 1\n", 2, 1, "a tab character: YAML indents and separates with spaces only"),
         ("a: 1\n---\nb: 2\n", 2, 1, "a record file holds one YAML document"),
     ],
 )

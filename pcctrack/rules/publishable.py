@@ -1,0 +1,93 @@
+"""What must not reach a published document: personal data and redaction markers.
+
+The office publishes the PCC's responses from these records, so every text field that is
+not marked internal (``json_schema_extra={"internal": True}`` on the model field) is read
+as if it were already on the PCC's website. The walk is generic over the models' fields,
+so a field added later is covered without touching this module.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel
+
+from pcctrack.records import RecordSet
+from pcctrack.validation import Loc, Problem
+
+EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+"""An email address: a name and a dotted domain around an @."""
+
+_PHONE_CANDIDATE = re.compile(r"(?<![\w+])(\+44\s?(?:\(0\)\s?)?|\(?0)(\d{2,4}\)?[ -]?\d{3,4}[ -]?\d{3,4})(?!\d)")
+"""A UK number written as people write them: 01642 301653, (01642) 301653, +44 7700 900123."""
+
+REDACTION = re.compile(
+    r"\[[^\]\n]*\b(?:redact\w*|withheld|removed)\b[^\]\n]*\]|<redacted>|\u2588{2,}", re.IGNORECASE
+)
+"""[REDACTED], [name redacted], [details removed], <redacted>, or blacked-out text (████)."""
+
+_ADVICE = "published text must not carry it; remove it, or move the note to an internal: list"
+
+
+def check(records: RecordSet) -> list[Problem]:
+    """Every personal detail or redaction marker in a field that would be published."""
+    sources: list[tuple[str, BaseModel]] = [
+        (s.path, s.model) for s in (*records.inspections, *records.audits, *records.actions)
+    ]
+    if records.config_path is not None:
+        sources.insert(0, (records.config_path, records.config))
+    return [
+        Problem(path, loc, message, at_key)
+        for path, model in sources
+        for loc, text, at_key in published_text(model)
+        for message in _findings(text)
+    ]
+
+
+def published_text(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str, bool]]:
+    """(place, text, whether it is a key) for every string outside internal fields."""
+    if isinstance(value, BaseModel):
+        for name, field in type(value).model_fields.items():
+            extra = field.json_schema_extra
+            if isinstance(extra, dict) and extra.get("internal"):
+                continue
+            yield from published_text(getattr(value, name), (*loc, name))
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from published_text(item, (*loc, i))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str):
+                yield (*loc, key), key, True
+            yield from published_text(item, (*loc, key))
+    elif isinstance(value, str) and not isinstance(value, Enum):
+        yield loc, value, False
+
+
+def _findings(text: str) -> Iterator[str]:
+    for match in EMAIL.finditer(text):
+        yield f"an email address ({match.group()}) in a published field: {_ADVICE}"
+    for number in phone_numbers(text):
+        yield f"a phone number ({number}) in a published field: {_ADVICE}"
+    for match in REDACTION.finditer(text):
+        yield (
+            f"a redaction marker ({match.group()}) in a published field: a published document"
+            " must read as finished; rewrite the passage, or move it to an internal: list"
+        )
+
+
+def phone_numbers(text: str) -> list[str]:
+    """UK phone numbers in ``text``: 9 or 10 digits after the 0 (or +44), starting 1, 2, 3, 7 or 8.
+
+    Checking the digit count and the leading digit keeps dates, years and counts such as
+    '01/04/2025' or '6,780' out.
+    """
+    found = []
+    for match in _PHONE_CANDIDATE.finditer(text):
+        digits = re.sub(r"\D", "", match.group(2))
+        if len(digits) in (9, 10) and digits[0] in "12378":
+            found.append(match.group().strip())
+    return found

@@ -1,0 +1,75 @@
+"""The publishable rule: personal data and redaction markers, only in published fields."""
+
+from __future__ import annotations
+
+import pytest
+
+from pcctrack.models import Action, Config, Inspection
+from pcctrack.records import RecordSet, Sourced
+from pcctrack.rules.publishable import check, phone_numbers
+
+INSPECTION = {
+    "id": "peel",
+    "title": "PEEL inspection",
+    "published": "2025-01-10",
+    "types": ["force-specific"],
+    "summary": "Questions to analyst.one@example.police.uk please.",
+    "findings": [
+        {"id": "peel-rec-1", "kind": "recommendation", "text": "Call (01642) 301653 for details."},
+        {"id": "peel-afi-1", "kind": "area-for-improvement", "text": "Nothing personal here.",
+         "internal": ["Raised by [REDACTED] on 07700 900123."]},
+    ],
+    "pcc_response": {"scrutiny": [{
+        "date": "2025-02-01", "topic": "Scrutiny", "outcome": "Assured by [name redacted].",
+        "internal": ["Attendees: [REDACTED], someone@example.org."],
+    }]},
+    "internal": ["FOI: [REDACTED]; contact foi@example.org."],
+}
+
+
+def _problems(**records: object) -> list[tuple[tuple, str]]:
+    found = check(RecordSet(**records))  # type: ignore[arg-type]
+    return [(p.loc, p.message.split(" in a published field")[0]) for p in found]
+
+
+def test_flags_personal_data_and_markers_in_published_fields_only() -> None:
+    inspection = Inspection.model_validate(INSPECTION)
+    assert _problems(inspections=[Sourced("i.yaml", inspection)]) == [
+        (("summary",), "an email address (analyst.one@example.police.uk)"),
+        (("findings", 0, "text"), "a phone number ((01642) 301653)"),
+        (("pcc_response", "scrutiny", 0, "outcome"), "a redaction marker ([name redacted])"),
+    ]
+
+
+def test_walks_every_record_kind_including_keys() -> None:
+    """Config keys (roles) reach published documents as owners, so they are read too."""
+    config = Config.model_validate({"roles": {"Analyst (a.b@example.org)": ["<redacted>"]}})
+    action = Action.model_validate({
+        "id": "a-1", "audit": "a", "number": 1, "priority": "High",
+        "action": "Agree with ████ by March.", "internal": ["[REDACTED]"],
+    })
+    problems = check(RecordSet(config=config, config_path="pcctrack.yaml", actions=[Sourced("a.yaml", action)]))
+    assert [(p.path, p.loc, p.at_key) for p in problems] == [
+        ("pcctrack.yaml", ("roles", "Analyst (a.b@example.org)"), True),
+        ("pcctrack.yaml", ("roles", "Analyst (a.b@example.org)", 0), False),
+        ("a.yaml", ("action",), False),
+    ]
+
+
+def test_clean_records_give_nothing() -> None:
+    clean = {k: v for k, v in INSPECTION.items() if k not in ("summary", "findings", "pcc_response")}
+    assert check(RecordSet(inspections=[Sourced("i.yaml", Inspection.model_validate(clean))])) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("ring 01642 301653 or 020 7946 0018", ["01642 301653", "020 7946 0018"]),
+        ("+44 (0)1642 301653, +44 7700 900123", ["+44 (0)1642 301653", "+44 7700 900123"]),
+        ("07700900123", ["07700900123"]),
+        ("on 01/04/2025, 6,780 victims, ref 2.25/26, 2015 2016 2017", []),
+        ("PO Box 01234; version 0.25", []),
+    ],
+)
+def test_phone_numbers_are_uk_numbers_not_dates_or_counts(text: str, numbers: list[str]) -> None:
+    assert phone_numbers(text) == numbers

@@ -22,13 +22,25 @@ class Loaded:
     records: RecordSet
     diagnostics: list[Diagnostic] = field(default_factory=list)
     documents: dict[str, yamlio.Document] = field(default_factory=dict)
+    """Exact parses, with positions, made so far: only files that needed one are here."""
     files: list[str] = field(default_factory=list)
+    sources: dict[str, Path] = field(default_factory=dict)
+    """Where each shown path was read from, to parse it exactly if a problem needs a position."""
 
     def locate(self, problem: Problem) -> Diagnostic:
         """Give a rule's problem the line and column of the value (or key) it is about."""
-        doc = self.documents.get(problem.path)
+        doc = self.document(problem.path)
         line, col = doc.position(problem.loc, key=problem.at_key) if doc else (1, 1)
         return Diagnostic(problem.path, line, col, problem.message)
+
+    def document(self, shown: str) -> yamlio.Document | None:
+        """The exact parse of one file, made on first need: good files never pay for one."""
+        if shown not in self.documents and shown in self.sources:
+            try:
+                self.documents[shown] = yamlio.read(self.sources[shown])
+            except (yamlio.YamlProblem, OSError):
+                return None
+        return self.documents.get(shown)
 
 
 def load(root: Path, extra: list[Path] = ()) -> Loaded:  # type: ignore[assignment]
@@ -67,18 +79,37 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def _load_one(loaded: Loaded, path: Path, shown: str, kind: RecordKind) -> None:
+    loaded.sources[shown] = path
     try:
-        doc = yamlio.read(path)
+        text = yamlio.decode(yamlio.read_bytes(path))
     except yamlio.YamlProblem as exc:
         loaded.diagnostics.append(Diagnostic(shown, exc.line, exc.col, exc.message))
         return
     except OSError as exc:
         loaded.diagnostics.append(Diagnostic(shown, 1, 1, f"cannot read the file: {exc.strerror or exc}"))
         return
+    data = yamlio.parse_fast(text)
+    if data is not yamlio.UNSURE:
+        model, problems = validate(kind, data, shown)
+        if not problems:
+            _keep(loaded.records, shown, model)
+            return
+    # The fast path was unsure or found a problem: the exact parse decides, with positions.
+    try:
+        doc = yamlio.parse(text)
+    except yamlio.YamlProblem as exc:
+        loaded.diagnostics.append(Diagnostic(shown, exc.line, exc.col, exc.message))
+        return
     loaded.documents[shown] = doc
     model, problems = validate(kind, doc.data, shown)
     loaded.diagnostics.extend(loaded.locate(p) for p in problems)
-    records = loaded.records
+    if not problems:
+        # Positions matter only for problems; a good file's tree is not worth its memory.
+        del loaded.documents[shown]
+    _keep(loaded.records, shown, model)
+
+
+def _keep(records: RecordSet, shown: str, model: object) -> None:
     if isinstance(model, Config):
         records.config, records.config_path = model, shown
     elif isinstance(model, Inspection):

@@ -8,13 +8,22 @@ its line and column. Three things are deliberately stricter than plain YAML:
 * aliases, explicit non-standard tags (``!!python/object/...``) and very deep nesting are
   refused: records never need them and each is a way to make a reader misbehave;
 * duplicate keys are errors (ruamel's default, kept on purpose).
+
+Round-trip parsing is slow (tens of seconds for a national tree), so `parse_fast` first tries
+a Rust YAML 1.2 parser that keeps no positions. It answers only when it is sure to agree with
+the round-trip loader: anything it might read differently (anchors, aliases, tags, directives,
+merge keys, unusual number forms, control characters, tabs) or cannot parse makes it answer
+`UNSURE`, and the caller falls back to `parse`, which also gives exact positions.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
+
+import yaml_rs
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -232,11 +241,87 @@ def _duplicate_key(exc: DuplicateKeyError) -> YamlProblem:
     )
 
 
-def read(path: Path) -> Document:
-    """Read and parse a record file, refusing oversized files before parsing them."""
+def read_bytes(path: Path) -> bytes:
+    """A record file's bytes, refusing oversized files before anything parses them."""
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise YamlProblem(
             1, 1, f"file is {size / 1048576:.1f} MiB: records are limited to {MAX_BYTES // 1048576} MiB"
         )
-    return parse(decode(path.read_bytes()))
+    return path.read_bytes()
+
+
+def read(path: Path) -> Document:
+    """Read and parse a record file exactly, with positions."""
+    return parse(decode(read_bytes(path)))
+
+
+UNSURE: Final = object()
+"""What `parse_fast` answers when only the round-trip loader can say what a document means."""
+
+_UNSURE_TEXT = re.compile(
+    r"""
+      (?<![^\s\[\]{},])(?:[&*]\S|!)      # an anchor, alias or tag (or prose that looks like one)
+    | [|>](?![-+0-9]*\ *(?:\#.*)?$)       # '|' or '>' that does not start a block scalar
+    | [|>][-+0-9]*\ *(?:\#.*)?\r?\n\s*\Z  # an empty block scalar at the very end
+    | ^(?:%|---|\.\.\.)                   # a directive or a document marker
+    | (?<![^\s\[{,])[?=](?=\s|$)          # a complex key, or '=' (the value tag)
+    | <<                                 # a merge key
+    | [0-9._+-]_ | _[0-9.]               # numbers with underscores
+    | 0[xXoObB]                          # hex, octal and binary numbers
+    | [0-9.][eE][-+_0-9]                 # exponents
+      # tabs, control characters, byte-order marks and the line breaks only YAML 1.1 has:
+    | [^\x0A\x0D\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD\U00010000-\U0010FFFF]
+    """,
+    re.MULTILINE | re.VERBOSE,
+)
+"""Everything the fast parser might read differently from the round-trip loader."""
+
+_RARE = "!&*?=<%\t\r"
+"""Characters that start most of those constructs; a file without them takes the quick screen."""
+_QUICK = tuple(
+    re.compile(pattern, re.MULTILINE)
+    for pattern in (
+        r"_(?:(?=[0-9.])|(?<=[0-9.+-]_))",
+        r"e(?=[-+_0-9])(?<=[0-9.]e)",
+        r"E(?=[-+_0-9])(?<=[0-9.]E)",
+        r"0[xXoObB]",
+        r"\|(?![-+0-9]* *(?:#.*)?$)",
+        r">(?![-+0-9]* *(?:#.*)?$)",
+        r"\n(?:---|\.\.\.)",
+    )
+)
+"""The parts of `_UNSURE_TEXT` a file without `_RARE` characters can still contain, each
+written to start with a literal so that the regex engine scans for it quickly."""
+_BLOCK_HEADER = re.compile(r"[|>][-+0-9]* *(?:#.*)?$")
+
+
+def _unsure(text: str) -> bool:
+    """True when the fast parser might not read ``text`` as the round-trip loader does."""
+    if not text:
+        return False
+    if not text.endswith("\n"):
+        return True  # a block scalar's last line break is read differently without it
+    if any(c in text for c in _RARE) or not text.replace("\n", "").isprintable():
+        return _UNSURE_TEXT.search(text) is not None
+    last = text.rstrip().rpartition("\n")[2]
+    return (
+        text.startswith("---")
+        or text.startswith("...")
+        or _BLOCK_HEADER.search(last) is not None
+        or any(p.search(text) for p in _QUICK)
+    )
+
+
+def parse_fast(text: str) -> Any:
+    """The document's data without positions, or `UNSURE` when `parse` must decide.
+
+    A `UNSURE` answer is never wrong, only slower; any other answer equals what `parse`
+    returns for the same text (tests/test_yamlio_differential.py holds it to that).
+    """
+    if _unsure(text):
+        return UNSURE
+    try:
+        return yaml_rs.loads(text, parse_datetime=False)
+    except Exception:  # noqa: BLE001 - any complaint is the exact parser's to word
+        return UNSURE

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import stat
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
@@ -31,22 +33,34 @@ def find_records_dir(start: Path) -> Path | None:
 
 def kind_of(path: Path) -> RecordKind | None:
     """Tell a record's type from where it sits, so records need no type key of their own."""
-    if path.name == CONFIG_NAME:
+    return kind_of_parts(path.parts)
+
+
+def kind_of_parts(parts: tuple[str, ...] | list[str]) -> RecordKind | None:
+    """`kind_of` for a path already split into its parts (cheaper for a whole tree)."""
+    name = parts[-1] if parts else ""
+    if name == CONFIG_NAME:
         return RecordKind.CONFIG
-    parts = path.parts
     if "inspections" in parts:
         return RecordKind.INSPECTION
     if "audits" in parts:
-        return RecordKind.AUDIT if path.name == AUDIT_NAME else RecordKind.ACTION
+        return RecordKind.AUDIT if name == AUDIT_NAME else RecordKind.ACTION
     return None
 
 
 def discover(root: Path) -> list[Path]:
     """Every YAML file below ``root``, in a stable order, never following links out of it."""
-    found: list[Path] = []
+    return [root / rel for rel in discover_relative(root)]
+
+
+def discover_relative(root: Path) -> list[str]:
+    """`discover`, as paths relative to ``root``: cheap to compare and to key a cache on."""
+    found: list[str] = []
     for folder, dirs, names in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(folder) / n for n in sorted(names) if n.endswith(YAML_SUFFIXES))
+        prefix = os.path.relpath(folder, root)
+        prefix = "" if prefix == "." else prefix + os.sep
+        found.extend(prefix + n for n in sorted(names) if n.endswith(YAML_SUFFIXES))
     return found
 
 
@@ -56,3 +70,68 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def is_within(path: Path, root: Path) -> bool:
+    """True when ``path`` is ``root`` or below it (both already absolute or resolved)."""
+    return path == root or root in path.parents
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A file found for loading: where it is, how it is shown, and what kind of record it is."""
+
+    path: Path
+    rel: str | None
+    """The path relative to the records folder; None for a file named from outside it."""
+    shown: str
+    kind: RecordKind | None
+    problem: str | None = None
+    """Why the file cannot be read as a record, if it cannot."""
+    lstat: os.stat_result | None = None
+    """The file's own status when it was found (not a link's target's), for cache stamps."""
+
+
+UNPLACED = (
+    "pcctrack cannot tell what kind of record this is from where it is: put inspections in "
+    "inspections/, an audit in audits/<audit>/audit.yaml with its actions beside it, and "
+    "settings in pcctrack.yaml at the top"
+)
+LINKED_OUT = (
+    "this is a link to a file outside the records folder: pcctrack does not follow it; copy "
+    "the record in instead"
+)
+
+
+def placed(root: Path, extra: list[Path] = ()) -> list[Placed]:  # type: ignore[assignment]
+    """Every file under ``root`` (plus ``extra`` files outside it), with its kind or its problem."""
+    root_resolved = root.resolve()
+    shown_root = display_path(root)
+    out: list[Placed] = []
+    for rel in discover_relative(root):
+        path = root / rel
+        try:
+            st: os.stat_result | None = os.lstat(path)
+        except OSError:
+            st = None  # gone since the walk: reading it will say so
+        is_link = st is not None and stat.S_ISLNK(st.st_mode)
+        shown = display_path(path) if is_link else rel if shown_root == "." else f"{shown_root}{os.sep}{rel}"
+        parts = rel.split(os.sep)
+        kind = kind_of_parts(parts)
+        if kind is RecordKind.CONFIG and len(parts) > 1:
+            kind = None
+        if kind is None:
+            out.append(Placed(path, rel, shown, None, UNPLACED))
+        elif is_link and not is_within(path.resolve(), root_resolved):
+            out.append(Placed(path, rel, shown, kind, LINKED_OUT))
+        else:
+            out.append(Placed(path, rel, shown, kind, lstat=None if is_link else st))
+    for path in extra:
+        if not is_within(path.resolve(), root_resolved):
+            # Named from outside the records folder: its place says nothing about its kind.
+            kind = kind_of(path)
+            if kind is None or kind is RecordKind.CONFIG:
+                out.append(Placed(path, None, display_path(path), None, UNPLACED))
+            else:
+                out.append(Placed(path, None, display_path(path), kind, LINKED_OUT if path.is_symlink() else None))
+    return out

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pcctrack import yamlio
 from pcctrack.diagnostics import Diagnostic
-from pcctrack.files import CONFIG_NAME, RecordKind, discover, display_path, kind_of
-from pcctrack.models import Action, Audit, Config, Inspection
+from pcctrack.files import Placed, RecordKind, placed
 from pcctrack.records import RecordSet, Sourced
-from pcctrack.validation import Problem, validate
+
+if TYPE_CHECKING:
+    from pcctrack.validation import Problem
 
 
 @dataclass
@@ -45,40 +47,24 @@ class Loaded:
 
 def load(root: Path, extra: list[Path] = ()) -> Loaded:  # type: ignore[assignment]
     """Load every record under ``root`` (plus ``extra`` files outside it)."""
+    return load_placed(placed(root, extra))
+
+
+def load_placed(places: list[Placed]) -> Loaded:
+    """Load the given files; one that cannot be a record is a diagnostic, not a stop."""
     loaded = Loaded(RecordSet())
-    root_resolved = root.resolve()
-    paths = discover(root) + [p for p in extra if not _inside(p.resolve(), root_resolved)]
-    for path in paths:
-        shown = display_path(path)
-        loaded.files.append(shown)
-        relative = path.relative_to(root) if _inside(path.absolute(), root.absolute()) else path
-        kind = kind_of(relative)
-        if kind is RecordKind.CONFIG and relative != Path(CONFIG_NAME) and relative.parent != Path():
-            kind = None
-        if kind is None:
-            loaded.diagnostics.append(Diagnostic(shown, 1, 1, _UNPLACED))
-            continue
-        if path.is_symlink() and not _inside(path.resolve(), root_resolved):
-            loaded.diagnostics.append(
-                Diagnostic(shown, 1, 1, "this is a link to a file outside the records folder: pcctrack does not follow it; copy the record in instead")
-            )
-            continue
-        _load_one(loaded, path, shown, kind)
+    for place in places:
+        loaded.files.append(place.shown)
+        if place.problem is not None or place.kind is None:
+            loaded.diagnostics.append(Diagnostic(place.shown, 1, 1, place.problem or ""))
+        else:
+            _load_one(loaded, place.path, place.shown, place.kind)
     return loaded
 
 
-_UNPLACED = (
-    "pcctrack cannot tell what kind of record this is from where it is: put inspections in "
-    "inspections/, an audit in audits/<audit>/audit.yaml with its actions beside it, and "
-    "settings in pcctrack.yaml at the top"
-)
-
-
-def _inside(path: Path, root: Path) -> bool:
-    return path == root or root in path.parents
-
-
 def _load_one(loaded: Loaded, path: Path, shown: str, kind: RecordKind) -> None:
+    from pcctrack.validation import validate  # the models load only when a file is read
+
     loaded.sources[shown] = path
     try:
         text = yamlio.decode(yamlio.read_bytes(path))
@@ -110,6 +96,8 @@ def _load_one(loaded: Loaded, path: Path, shown: str, kind: RecordKind) -> None:
 
 
 def _keep(records: RecordSet, shown: str, model: object) -> None:
+    from pcctrack.models import Action, Audit, Config, Inspection
+
     if isinstance(model, Config):
         records.config, records.config_path = model, shown
     elif isinstance(model, Inspection):

@@ -4,24 +4,43 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pcctrack.loader import Loaded, load
+from pcctrack.diagnostics import Diagnostic
+from pcctrack.listing import tracked_items
 from pcctrack.output import Output
 from pcctrack.reporters.tabular import Column, Row, TableFormat, to_csv, to_json, to_markdown, to_rich
 from pcctrack.rules.items import Item, summarise
 
+if TYPE_CHECKING:
+    from pcctrack.loader import Loaded
+
 
 def load_for_listing(root: Path, output: Output) -> Loaded:
     """Load records for a read-only listing, saying (not hiding) which files were left out."""
+    from pcctrack.loader import load
+
     loaded = load(root)
-    broken = sorted({d.path for d in loaded.diagnostics})
+    warn_left_out(output, loaded.diagnostics)
+    return loaded
+
+
+def listing_items(root: Path, output: Output) -> list[Item]:
+    """Every tracked item, read through the cache, saying which files were left out."""
+    found, diagnostics = tracked_items(root)
+    warn_left_out(output, diagnostics)
+    return found
+
+
+def warn_left_out(output: Output, diagnostics: list[Diagnostic]) -> None:
+    """A listing leaves out files it cannot read, and says so rather than hiding them."""
+    broken = sorted({d.path for d in diagnostics})
     if broken:
         output.warn(
             f"{len(broken)} record file{'s' if len(broken) != 1 else ''} could not be read and "
             f"{'were' if len(broken) != 1 else 'was'} left out ({', '.join(broken)}): "
             "run `pcctrack validate` for details"
         )
-    return loaded
 
 
 ITEM_COLUMNS = [

@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from pcctrack.commands.common import ITEM_COLUMNS, MACHINE_ITEM_COLUMNS, display_row, emit, item_row, load_for_listing
+from pcctrack.commands.common import ITEM_COLUMNS, MACHINE_ITEM_COLUMNS, display_row, emit, item_row, listing_items
 from pcctrack.dates import long_date
 from pcctrack.errors import EXIT_OK
 from pcctrack.output import Output
 from pcctrack.reporters.tabular import TableFormat
 from pcctrack.rules import selection
-from pcctrack.rules.items import items
 
 
 def run(
@@ -22,8 +21,7 @@ def run(
     fmt: TableFormat,
     output: Output,
 ) -> int:
-    loaded = load_for_listing(root, output)
-    everything = items(loaded.records)
+    everything = listing_items(root, output)
     if due_within is None:
         chosen = selection.overdue(everything, as_of, filters)
         title = f"Overdue as of {long_date(as_of)}: {len(chosen)} item{'s' if len(chosen) != 1 else ''}"

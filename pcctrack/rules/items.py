@@ -12,7 +12,7 @@ listing from the cache never pays for pydantic.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -107,13 +107,28 @@ def resolve(raw: Iterable[Item], roles: dict[str, list[str]] | None, audit_scale
     """Items with owners mapped to their declared role and actions ranked on their audit's scale."""
     out = []
     for item in raw:
-        owner = item.owner if item.owner is None else canonical_role(roles, item.owner) or item.owner
-        rank = item.priority_rank
-        if item.kind == ACTION_KIND:
-            scale = audit_scales.get(item.record, [])
-            rank = scale.index(item.priority) if item.priority in scale else _UNRANKED
+        owner, rank = resolved(item.kind, item.record, item.owner, item.priority, item.priority_rank, roles, audit_scales)
         out.append(item if (owner, rank) == (item.owner, item.priority_rank) else dataclasses.replace(item, owner=owner, priority_rank=rank))
     return out
+
+
+def resolved(
+    kind: str,
+    record: str,
+    owner: str | None,
+    priority: str | None,
+    rank: int,
+    roles: dict[str, list[str]] | None,
+    audit_scales: dict[str, list[str]],
+) -> tuple[str | None, int]:
+    """An item's owner and priority rank once other records are known: `resolve`, field-wise,
+    for a cache that builds items from stored values."""
+    if owner is not None:
+        owner = canonical_role(roles, owner) or owner
+    if kind == ACTION_KIND:
+        scale = audit_scales.get(record, [])
+        rank = scale.index(priority) if priority in scale else _UNRANKED
+    return owner, rank
 
 
 def _finding(s: Sourced[Inspection], f: Finding) -> Item:

@@ -1,0 +1,136 @@
+"""Tracked items for the listing commands, reading only the record files that changed.
+
+Every other file's items come from the cache (pcctrack/cache.py). Items are cached as
+`record_items` gives them, before `resolve` applies pcctrack.yaml's roles and the audits'
+scales, so a change to one record never leaves another's items out of date. A run where
+nothing changed imports neither pydantic nor a YAML parser.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pcctrack.cache import Cache, stamp
+from pcctrack.diagnostics import Diagnostic
+from pcctrack.files import Placed, RecordKind, placed
+from pcctrack.rules.items import Item, Source, resolved
+
+_FIELDS = [f.name for f in dataclasses.fields(Item)]
+
+
+def tracked_items(root: Path) -> tuple[list[Item], list[Diagnostic]]:
+    """Every item under ``root`` and the problems of the files that could not be read."""
+    cache = Cache(root)
+    stored = cache.read()
+    try:
+        found, diagnostics, entries = _collect(root, stored)
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+        # A cache entry that does not read back as written: start afresh without it.
+        found, diagnostics, entries = _collect(root, {})
+    if entries != stored:
+        cache.write(entries)
+    return found, diagnostics
+
+
+def _collect(root: Path, stored: dict[str, Any]) -> tuple[list[Item], list[Diagnostic], dict[str, Any]]:
+    entries: dict[str, Any] = {}
+    by_shown: dict[str, Any] = {}
+    diagnostics: list[Diagnostic] = []
+    unread: list[Placed] = []
+    stamps: dict[str, tuple[str, list[int]]] = {}
+    places = placed(root)
+    for place in places:
+        if place.problem is not None or place.kind is None or place.rel is None:
+            unread.append(place)
+            continue
+        try:
+            current = stamp(place.lstat or place.path.stat())
+        except OSError:
+            unread.append(place)
+            continue
+        entry = stored.get(place.rel)
+        if isinstance(entry, dict) and entry.get("stamp") == current and entry.get("kind") == place.kind.value:
+            entries[place.rel] = by_shown[place.shown] = entry
+        else:
+            stamps[place.shown] = (place.rel, current)  # taken before reading, so a later edit shows
+            unread.append(place)
+    if unread:
+        from pcctrack.loader import load_placed  # imports the models only when something must be read
+
+        loaded = load_placed(unread)
+        diagnostics = loaded.diagnostics
+        for shown, entry in _new_entries(loaded):
+            rel, current = stamps[shown]
+            entries[rel] = by_shown[shown] = {"stamp": current, **entry}
+
+    roles = None
+    scales: dict[str, list[str]] = {}
+    for entry in by_shown.values():
+        if entry["kind"] == RecordKind.CONFIG:
+            roles = entry["roles"]
+    for place in places:  # in file order: a later audit with the same id wins, as in `items`
+        entry = by_shown.get(place.shown)
+        if entry is not None and entry["kind"] == RecordKind.AUDIT:
+            scales[entry["audit"]] = list(entry["scale"])
+    found: dict[str, list[Item]] = {RecordKind.INSPECTION: [], RecordKind.ACTION: []}
+    for place in places:
+        entry = by_shown.get(place.shown)
+        if entry is not None and entry["kind"] in found:
+            found[entry["kind"]].extend(_decode(values, place.shown, roles, scales) for values in entry["items"])
+    return found[RecordKind.INSPECTION] + found[RecordKind.ACTION], diagnostics, entries
+
+
+def _new_entries(loaded: Any) -> list[tuple[str, dict[str, Any]]]:
+    """Cache entries for the records this run had to read."""
+    from pcctrack.rules.items import record_items
+
+    records = loaded.records
+    out: list[tuple[str, dict[str, Any]]] = []
+    if records.config_path is not None:
+        out.append((records.config_path, {"kind": RecordKind.CONFIG.value, "roles": records.config.roles}))
+    for a in records.audits:
+        scale = [level.name for level in a.model.priority_scale]
+        out.append((a.path, {"kind": RecordKind.AUDIT.value, "audit": a.model.id, "scale": scale}))
+    for kind, sourced in ((RecordKind.INSPECTION, records.inspections), (RecordKind.ACTION, records.actions)):
+        for s in sourced:
+            out.append((s.path, {"kind": kind.value, "items": [_encode(i) for i in record_items(s)]}))
+    return out
+
+
+def _encode(item: Item) -> list[Any]:
+    values = []
+    for name in _FIELDS:
+        value = getattr(item, name)
+        if isinstance(value, date):
+            value = value.isoformat()
+        elif isinstance(value, tuple):
+            value = list(value)
+        values.append(None if name == "file" else value)
+    return values
+
+
+_AT = {name: i for i, name in enumerate(_FIELDS)}
+_SOURCES = {s.value: s for s in Source}
+
+
+def _decode(values: list[Any], shown: str, roles: dict[str, list[str]] | None, scales: dict[str, list[str]]) -> Item:
+    """An item from its cached values, resolved as `rules.items.resolve` would resolve it."""
+    if len(values) != len(_FIELDS):
+        raise ValueError("cache entry has the wrong number of fields")
+    v = list(values)
+    for i in _DATE_AT:
+        if v[i] is not None:
+            v[i] = date.fromisoformat(v[i])
+    v[_AT["source"]] = _SOURCES[v[_AT["source"]]]
+    v[_AT["tags"]] = tuple(v[_AT["tags"]])
+    v[_AT["file"]] = shown
+    v[_AT["owner"]], v[_AT["priority_rank"]] = resolved(
+        v[_AT["kind"]], v[_AT["record"]], v[_AT["owner"]], v[_AT["priority"]], v[_AT["priority_rank"]], roles, scales
+    )
+    return Item(*v)
+
+
+_DATE_AT = [_AT[name] for name in ("due", "original_due", "closed_on")]

@@ -7,7 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from pcctrack import __version__, settings
+import pcctrack
+from pcctrack import settings
 from pcctrack.errors import guarded
 from pcctrack.output import Output
 from pcctrack.reporters.diagnostics import DiagnosticFormat
@@ -53,7 +54,7 @@ TableFormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"pcctrack {__version__}")
+        typer.echo(f"pcctrack {pcctrack.__version__}")
         raise typer.Exit()
 
 

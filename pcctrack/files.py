@@ -81,7 +81,7 @@ def is_within(path: Path, root: Path) -> bool:
 class Placed:
     """A file found for loading: where it is, how it is shown, and what kind of record it is."""
 
-    path: Path
+    location: str
     rel: str | None
     """The path relative to the records folder; None for a file named from outside it."""
     shown: str
@@ -90,6 +90,11 @@ class Placed:
     """Why the file cannot be read as a record, if it cannot."""
     lstat: os.stat_result | None = None
     """The file's own status when it was found (not a link's target's), for cache stamps."""
+
+    @property
+    def path(self) -> Path:
+        """Built on demand: most files of a cached tree are never opened."""
+        return Path(self.location)
 
 
 UNPLACED = (
@@ -108,30 +113,31 @@ def placed(root: Path, extra: list[Path] = ()) -> list[Placed]:  # type: ignore[
     root_resolved = root.resolve()
     shown_root = display_path(root)
     out: list[Placed] = []
+    base = str(root)
     for rel in discover_relative(root):
-        path = root / rel
+        location = os.path.join(base, rel)
         try:
-            st: os.stat_result | None = os.lstat(path)
+            st: os.stat_result | None = os.lstat(location)
         except OSError:
             st = None  # gone since the walk: reading it will say so
         is_link = st is not None and stat.S_ISLNK(st.st_mode)
-        shown = display_path(path) if is_link else rel if shown_root == "." else f"{shown_root}{os.sep}{rel}"
+        shown = display_path(Path(location)) if is_link else rel if shown_root == "." else f"{shown_root}{os.sep}{rel}"
         parts = rel.split(os.sep)
         kind = kind_of_parts(parts)
         if kind is RecordKind.CONFIG and len(parts) > 1:
             kind = None
         if kind is None:
-            out.append(Placed(path, rel, shown, None, UNPLACED))
-        elif is_link and not is_within(path.resolve(), root_resolved):
-            out.append(Placed(path, rel, shown, kind, LINKED_OUT))
+            out.append(Placed(location, rel, shown, None, UNPLACED))
+        elif is_link and not is_within(Path(location).resolve(), root_resolved):
+            out.append(Placed(location, rel, shown, kind, LINKED_OUT))
         else:
-            out.append(Placed(path, rel, shown, kind, lstat=None if is_link else st))
+            out.append(Placed(location, rel, shown, kind, lstat=None if is_link else st))
     for path in extra:
         if not is_within(path.resolve(), root_resolved):
             # Named from outside the records folder: its place says nothing about its kind.
             kind = kind_of(path)
             if kind is None or kind is RecordKind.CONFIG:
-                out.append(Placed(path, None, display_path(path), None, UNPLACED))
+                out.append(Placed(str(path), None, display_path(path), None, UNPLACED))
             else:
-                out.append(Placed(path, None, display_path(path), kind, LINKED_OUT if path.is_symlink() else None))
+                out.append(Placed(str(path), None, display_path(path), kind, LINKED_OUT if path.is_symlink() else None))
     return out

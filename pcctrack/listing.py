@@ -16,6 +16,7 @@ from typing import Any
 from pcctrack.cache import Cache, stamp
 from pcctrack.diagnostics import Diagnostic
 from pcctrack.files import Placed, RecordKind, placed
+from pcctrack.roles import role_index
 from pcctrack.rules.items import Item, Source, resolved
 
 _FIELDS = [f.name for f in dataclasses.fields(Item)]
@@ -75,11 +76,12 @@ def _collect(root: Path, stored: dict[str, Any]) -> tuple[list[Item], list[Diagn
         entry = by_shown.get(place.shown)
         if entry is not None and entry["kind"] == RecordKind.AUDIT:
             scales[entry["audit"]] = list(entry["scale"])
+    index = role_index(roles)
     found: dict[str, list[Item]] = {RecordKind.INSPECTION: [], RecordKind.ACTION: []}
     for place in places:
         entry = by_shown.get(place.shown)
         if entry is not None and entry["kind"] in found:
-            found[entry["kind"]].extend(_decode(values, place.shown, roles, scales) for values in entry["items"])
+            found[entry["kind"]].extend(_decode(values, place.shown, index, scales) for values in entry["items"])
     return found[RecordKind.INSPECTION] + found[RecordKind.ACTION], diagnostics, entries
 
 
@@ -116,7 +118,7 @@ _AT = {name: i for i, name in enumerate(_FIELDS)}
 _SOURCES = {s.value: s for s in Source}
 
 
-def _decode(values: list[Any], shown: str, roles: dict[str, list[str]] | None, scales: dict[str, list[str]]) -> Item:
+def _decode(values: list[Any], shown: str, index: dict[str, str] | None, scales: dict[str, list[str]]) -> Item:
     """An item from its cached values, resolved as `rules.items.resolve` would resolve it."""
     if len(values) != len(_FIELDS):
         raise ValueError("cache entry has the wrong number of fields")
@@ -128,7 +130,7 @@ def _decode(values: list[Any], shown: str, roles: dict[str, list[str]] | None, s
     v[_AT["tags"]] = tuple(v[_AT["tags"]])
     v[_AT["file"]] = shown
     v[_AT["owner"]], v[_AT["priority_rank"]] = resolved(
-        v[_AT["kind"]], v[_AT["record"]], v[_AT["owner"]], v[_AT["priority"]], v[_AT["priority_rank"]], roles, scales
+        v[_AT["kind"]], v[_AT["record"]], v[_AT["owner"]], v[_AT["priority"]], v[_AT["priority_rank"]], index, scales
     )
     return Item(*v)
 

@@ -15,3 +15,16 @@ def canonical_role(roles: dict[str, list[str]] | None, role: str) -> str | None:
         if role == name or role in spellings:
             return name
     return None
+
+
+def role_index(roles: dict[str, list[str]] | None) -> dict[str, str] | None:
+    """Every declared spelling mapped to its canonical role, as `canonical_role` maps it:
+    the same answers in one lookup, for resolving many items at once."""
+    if roles is None:
+        return None
+    index: dict[str, str] = {}
+    for name, spellings in roles.items():
+        index.setdefault(name, name)
+        for spelling in spellings:
+            index.setdefault(spelling, name)
+    return index

@@ -277,39 +277,49 @@ _UNSURE_TEXT = re.compile(
 )
 """Everything the fast parser might read differently from the round-trip loader."""
 
-_RARE = "!&*?=<%\t\r"
-"""Characters that start most of those constructs; a file without them takes the quick screen."""
+_PLAIN_BYTES = bytes(range(0x20, 0x7F)).translate(None, b"!&*?=<%") + b"\n" + bytes(range(0x80, 0x100))
+"""Bytes that start none of `_UNSURE_TEXT`'s constructs on their own."""
+_WIDE = (b"\xe2\x80\xa8", b"\xe2\x80\xa9", b"\xef\xbb\xbf", b"\xef\xbf\xbe", b"\xef\xbf\xbf")
+"""U+2028, U+2029, U+FEFF, U+FFFE and U+FFFF in UTF-8."""
+_C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
 _QUICK = tuple(
     re.compile(pattern, re.MULTILINE)
     for pattern in (
-        r"_(?:(?=[0-9.])|(?<=[0-9.+-]_))",
+        r"_(?:(?=[0-9.])|(?<=[0-9._+-]_))",
+        r"0[xXoObB]",
         r"e(?=[-+_0-9])(?<=[0-9.]e)",
         r"E(?=[-+_0-9])(?<=[0-9.]E)",
-        r"0[xXoObB]",
         r"\|(?![-+0-9]* *(?:#.*)?$)",
         r">(?![-+0-9]* *(?:#.*)?$)",
         r"\n(?:---|\.\.\.)",
     )
 )
-"""The parts of `_UNSURE_TEXT` a file without `_RARE` characters can still contain, each
-written to start with a literal so that the regex engine scans for it quickly."""
+"""The rest of `_UNSURE_TEXT`, each part written to start with a literal so that it is quick
+to search for."""
 _BLOCK_HEADER = re.compile(r"[|>][-+0-9]* *(?:#.*)?$")
 
 
 def _unsure(text: str) -> bool:
-    """True when the fast parser might not read ``text`` as the round-trip loader does."""
+    """True when the fast parser might not read ``text`` as the round-trip loader does.
+
+    `_UNSURE_TEXT` decides, but it is slow to search; most files are cleared by quicker
+    searches for a superset of what it matches, and only files they flag pay for it.
+    """
     if not text:
         return False
     if not text.endswith("\n"):
         return True  # a block scalar's last line break is read differently without it
-    if any(c in text for c in _RARE) or not text.replace("\n", "").isprintable():
-        return _UNSURE_TEXT.search(text) is not None
-    last = text.rstrip().rpartition("\n")[2]
-    return (
-        text.startswith("---")
-        or text.startswith("...")
-        or _BLOCK_HEADER.search(last) is not None
+    return _may_be_unsure(text) and _UNSURE_TEXT.search(text) is not None
+
+
+def _may_be_unsure(text: str) -> bool:
+    raw = text.encode()
+    return bool(
+        raw.translate(None, _PLAIN_BYTES)  # one of !&*?=<% or a tab, CR or other control
+        or raw.startswith((b"---", b"...", b"%"))
+        or (not raw.isascii() and (any(wide in raw for wide in _WIDE) or _C1_CONTROL.search(raw)))
         or any(p.search(text) for p in _QUICK)
+        or _BLOCK_HEADER.search(text.rstrip().rpartition("\n")[2])
     )
 
 

@@ -18,7 +18,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from pcctrack.roles import canonical_role
+from pcctrack.roles import role_index
 
 if TYPE_CHECKING:
     from pcctrack.models import Action, Config, Finding, Inspection
@@ -106,8 +106,9 @@ def scales(records: RecordSet) -> dict[str, list[str]]:
 def resolve(raw: Iterable[Item], roles: dict[str, list[str]] | None, audit_scales: dict[str, list[str]]) -> list[Item]:
     """Items with owners mapped to their declared role and actions ranked on their audit's scale."""
     out = []
+    index = role_index(roles)
     for item in raw:
-        owner, rank = resolved(item.kind, item.record, item.owner, item.priority, item.priority_rank, roles, audit_scales)
+        owner, rank = resolved(item.kind, item.record, item.owner, item.priority, item.priority_rank, index, audit_scales)
         out.append(item if (owner, rank) == (item.owner, item.priority_rank) else dataclasses.replace(item, owner=owner, priority_rank=rank))
     return out
 
@@ -118,13 +119,13 @@ def resolved(
     owner: str | None,
     priority: str | None,
     rank: int,
-    roles: dict[str, list[str]] | None,
+    index: dict[str, str] | None,
     audit_scales: dict[str, list[str]],
 ) -> tuple[str | None, int]:
     """An item's owner and priority rank once other records are known: `resolve`, field-wise,
-    for a cache that builds items from stored values."""
-    if owner is not None:
-        owner = canonical_role(roles, owner) or owner
+    for a cache that builds items from stored values. ``index`` is `roles.role_index`'s."""
+    if owner is not None and index is not None:
+        owner = index.get(owner, owner)
     if kind == ACTION_KIND:
         scale = audit_scales.get(record, [])
         rank = scale.index(priority) if priority in scale else _UNRANKED

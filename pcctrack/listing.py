@@ -20,6 +20,8 @@ from pcctrack.roles import role_index
 from pcctrack.rules.items import Item, Source, resolved
 
 _FIELDS = [f.name for f in dataclasses.fields(Item)]
+_AT = {name: i for i, name in enumerate(_FIELDS)}
+_DATE_AT = [_AT[name] for name in ("due", "original_due", "closed_on")]
 
 
 def tracked_items(root: Path) -> tuple[list[Item], list[Diagnostic]]:
@@ -103,18 +105,15 @@ def _new_entries(loaded: Any) -> list[tuple[str, dict[str, Any]]]:
 
 
 def _encode(item: Item) -> list[Any]:
-    values = []
-    for name in _FIELDS:
-        value = getattr(item, name)
-        if isinstance(value, date):
-            value = value.isoformat()
-        elif isinstance(value, tuple):
-            value = list(value)
-        values.append(None if name == "file" else value)
+    values = [getattr(item, name) for name in _FIELDS]
+    for i in _DATE_AT:
+        if values[i] is not None:
+            values[i] = values[i].isoformat()
+    values[_AT["tags"]] = list(item.tags)
+    values[_AT["file"]] = None  # the shown path depends on where pcctrack runs from
     return values
 
 
-_AT = {name: i for i, name in enumerate(_FIELDS)}
 _SOURCES = {s.value: s for s in Source}
 
 
@@ -134,5 +133,3 @@ def _decode(values: list[Any], shown: str, index: dict[str, str] | None, scales:
     )
     return Item(*v)
 
-
-_DATE_AT = [_AT[name] for name in ("due", "original_due", "closed_on")]

@@ -129,3 +129,13 @@ def test_a_warm_listing_does_not_load_the_models(records: Path, private_cache: P
     assert "pcctrack.models" not in warm.stderr and "ruamel" not in warm.stderr
     assert warm.stdout == cold.stdout
 
+
+
+def test_reading_in_two_processes_gives_the_same_items(records: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    serial, _ = tracked_items(records)
+    shutil.rmtree(Cache(records).dir)
+    (records / ACTION).write_text("id: [unclosed\n", encoding="utf-8")
+    monkeypatch.setattr("pcctrack.listing.PARALLEL_FROM", 1)
+    parallel, problems = tracked_items(records)
+    assert [i for i in serial if i.id != "test-audit-1"] == parallel
+    assert [d.path for d in problems] == ["records/" + ACTION]

@@ -111,7 +111,7 @@ def has_command(runner: Runner, name: str) -> bool:
     return f" {name} " in done.stdout.decode()
 
 
-def bench(runner: Runner, n: int) -> list[tuple[str, str, str, str]]:
+def bench(runner: Runner, n: int, with_peer: bool = True) -> list[tuple[str, str, str, str]]:
     tree = runner.work / f"tree-{n}"
     bad_tree = runner.work / f"bad-{n}"
     generate(tree, n)
@@ -121,7 +121,8 @@ def bench(runner: Runner, n: int) -> list[tuple[str, str, str, str]]:
     rows: list[tuple[str, str, str, str]] = []
 
     def row(name: str, seconds: float, peak: int, note: str = "") -> None:
-        rows.append((name, f"{seconds:.2f} s", f"{seconds / ref:.2f}x", f"{peak / 1024:.0f} MB" + (f"; {note}" if note else "")))
+        memory = f"{peak / 1024:.0f} MB" if peak else "-"
+        rows.append((name, f"{seconds:.2f} s", f"{seconds / ref:.2f}x", memory + (f"; {note}" if note else "")))
 
     overdue = ["-m", "pcctrack", "overdue", "--records", "records", "--as-of", AS_OF, "--format", "json"]
     row("reference: PyYAML C loader parse only", ref, 0)
@@ -160,7 +161,9 @@ def bench(runner: Runner, n: int) -> list[tuple[str, str, str, str]]:
     rows.append(('python -c "import typer, pydantic"', f"{base:.3f} s", "1.00x import", ""))
     schemas = runner.work / "schemas"
     runner.once(["-m", "pcctrack", "schema", "--output", str(schemas)], REPO)
-    if shutil.which("check-jsonschema"):
+    if not with_peer:
+        rows.append(("check-jsonschema", "-", "-", "skipped (--no-peer)"))
+    elif shutil.which("check-jsonschema"):
         peer_seconds, rejected = peer(bad_tree, schemas)
         bad_files = {e.rsplit(":", 2)[0] for e in expected}
         rows.append((
@@ -178,6 +181,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-peer", action="store_true", help="skip check-jsonschema (it takes minutes at 10,000)")
     parser.add_argument("--work", type=Path, default=None, help="scratch folder [default: a new temporary one]")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="pcctrack-bench-"))
@@ -186,7 +190,7 @@ def main() -> None:
     for n in args.sizes:
         print(f"### {n:,} actions, {n // 10:,} inspections\n")
         print("| run | time | vs reference | peak memory / notes |\n| --- | ---: | ---: | --- |")
-        for name, seconds, ratio, note in bench(runner, n):
+        for name, seconds, ratio, note in bench(runner, n, with_peer=not args.no_peer):
             print(f"| {name} | {seconds} | {ratio} | {note} |")
         print(flush=True)
     if args.work is None:

@@ -141,8 +141,8 @@ def _encode(item: Item) -> list[Any]:
     for i in _DATE_AT:
         if values[i] is not None:
             values[i] = values[i].isoformat()
-    values[_AT["tags"]] = list(item.tags)
-    values[_AT["file"]] = None  # the shown path depends on where pcctrack runs from
+    values[_TAGS] = list(item.tags)
+    values[_FILE] = None  # the shown path depends on where pcctrack runs from
     return values
 
 
@@ -151,17 +151,21 @@ _SOURCES = {s.value: s for s in Source}
 
 def _decode(values: list[Any], shown: str, index: dict[str, str] | None, scales: dict[str, list[str]]) -> Item:
     """An item from its cached values, resolved as `rules.items.resolve` would resolve it."""
-    if len(values) != len(_FIELDS):
+    if len(values) != _WIDTH:
         raise ValueError("cache entry has the wrong number of fields")
-    v = list(values)
+    v = values.copy()
     for i in _DATE_AT:
         if v[i] is not None:
-            v[i] = date.fromisoformat(v[i])
-    v[_AT["source"]] = _SOURCES[v[_AT["source"]]]
-    v[_AT["tags"]] = tuple(v[_AT["tags"]])
-    v[_AT["file"]] = shown
-    v[_AT["owner"]], v[_AT["priority_rank"]] = resolved(
-        v[_AT["kind"]], v[_AT["record"]], v[_AT["owner"]], v[_AT["priority"]], v[_AT["priority_rank"]], index, scales
-    )
+            v[i] = _day(v[i])
+    v[_SOURCE] = _SOURCES[v[_SOURCE]]
+    v[_TAGS] = tuple(v[_TAGS])
+    v[_FILE] = shown
+    v[_OWNER], v[_RANK] = resolved(v[_KIND], v[_RECORD], v[_OWNER], v[_PRIORITY], v[_RANK], index, scales)
     return Item(*v)
 
+
+_WIDTH = len(_FIELDS)
+_SOURCE, _TAGS, _FILE, _OWNER, _RANK, _KIND, _RECORD, _PRIORITY = (
+    _AT[name] for name in ("source", "tags", "file", "owner", "priority_rank", "kind", "record", "priority")
+)
+_day = date.fromisoformat

@@ -12,7 +12,8 @@ its line and column. Three things are deliberately stricter than plain YAML:
 Round-trip parsing is slow (tens of seconds for a national tree), so `parse_fast` first tries
 a Rust YAML 1.2 parser that keeps no positions. It answers only when it is sure to agree with
 the round-trip loader: anything it might read differently (anchors, aliases, tags, directives,
-merge keys, unusual number forms, control characters, tabs) or cannot parse makes it answer
+merge keys, unusual number forms, control characters, tabs, nesting that might reach
+MAX_DEPTH) or cannot parse makes it answer
 `UNSURE`, and the caller falls back to `parse`, which also gives exact positions.
 """
 
@@ -309,11 +310,21 @@ def _unsure(text: str) -> bool:
         return False
     if not text.endswith("\n"):
         return True  # a block scalar's last line break is read differently without it
-    return _may_be_unsure(text) and _UNSURE_TEXT.search(text) is not None
-
-
-def _may_be_unsure(text: str) -> bool:
     raw = text.encode()
+    return _may_nest_deep(raw) or (_may_be_unsure(text, raw) and _UNSURE_TEXT.search(text) is not None)
+
+
+_DEEP_INDENT = b"\n" + b" " * 18
+_FLOWS_ALLOWED = 20
+"""With fewer flow brackets, no line indented this far and no compact '- - ' sequences, a
+document cannot nest anywhere near MAX_DEPTH, which the fast parser does not enforce."""
+
+
+def _may_nest_deep(raw: bytes) -> bool:
+    return raw.count(b"[") + raw.count(b"{") >= _FLOWS_ALLOWED or _DEEP_INDENT in raw or b"- - " in raw
+
+
+def _may_be_unsure(text: str, raw: bytes) -> bool:
     return bool(
         raw.translate(None, _PLAIN_BYTES)  # one of !&*?=<% or a tab, CR or other control
         or raw.startswith((b"---", b"...", b"%"))

@@ -11,7 +11,7 @@ its line and column. Three things are deliberately stricter than plain YAML:
 
 Round-trip parsing is slow (tens of seconds for a national tree), so `parse_fast` first tries
 a Rust YAML 1.2 parser that keeps no positions. It answers only when it is sure to agree with
-the round-trip loader: anything it might read differently (anchors, aliases, tags, directives,
+the round-trip loader: anything it might read differently (anchors, tags, directives,
 merge keys, unusual number forms, control characters, tabs, nesting that might reach
 MAX_DEPTH) or cannot parse makes it answer
 `UNSURE`, and the caller falls back to `parse`, which also gives exact positions.
@@ -262,7 +262,8 @@ UNSURE: Final = object()
 
 _UNSURE_TEXT = re.compile(
     r"""
-      (?<![^\s\[\]{},])(?:[&*]\S|!)      # an anchor, alias or tag (or prose that looks like one)
+      (?<![^\s\[\]{},])(?:&\S|!)         # an anchor or a tag (or prose that looks like one);
+                                         # an alias with no anchor is an error either way
     | [|>](?![-+0-9]*\ *(?:\#.*)?$)       # '|' or '>' that does not start a block scalar
     | [|>][-+0-9]*\ *(?:\#.*)?\r?\n\s*\Z  # an empty block scalar at the very end
     | ^(?:%|---|\.\.\.)                   # a directive or a document marker
@@ -278,11 +279,8 @@ _UNSURE_TEXT = re.compile(
 )
 """Everything the fast parser might read differently from the round-trip loader."""
 
-_PLAIN_BYTES = bytes(range(0x20, 0x7F)).translate(None, b"!&*?=<%") + b"\n" + bytes(range(0x80, 0x100))
+_PLAIN_BYTES = bytes(range(0x20, 0x7F)).translate(None, b"!&?=<%") + b"\n" + bytes(range(0x80, 0x100))
 """Bytes that start none of `_UNSURE_TEXT`'s constructs on their own."""
-_WIDE = (b"\xe2\x80\xa8", b"\xe2\x80\xa9", b"\xef\xbb\xbf", b"\xef\xbf\xbe", b"\xef\xbf\xbf")
-"""U+2028, U+2029, U+FEFF, U+FFFE and U+FFFF in UTF-8."""
-_C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
 _QUICK = tuple(
     re.compile(pattern, re.MULTILINE)
     for pattern in (
@@ -300,38 +298,76 @@ to search for."""
 _BLOCK_HEADER = re.compile(r"[|>][-+0-9]* *(?:#.*)?$")
 
 
+_DEEP_INDENT = b"\n" + b" " * 18
+_FLOWS_ALLOWED = 20
+"""With fewer flow brackets and no line indented this far, a document cannot nest anywhere
+near MAX_DEPTH (which the fast parser does not enforce); otherwise its depth is measured."""
+_COMMENT_LINE = re.compile(r"\n *#[^\n\"']*(?=\n)")
+"""A whole-line comment (or block-scalar text) with no quote that could end a quoted scalar."""
+_NOT_TEXT = re.compile(
+    r"[^\x0A\x0D\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD\U00010000-\U0010FFFF]"
+)
+_TEXT_BYTES = bytes(range(0x20, 0x7F)) + b"\n\r" + bytes(range(0x80, 0x100))
+
+
 def _unsure(text: str) -> bool:
     """True when the fast parser might not read ``text`` as the round-trip loader does.
 
     `_UNSURE_TEXT` decides, but it is slow to search; most files are cleared by quicker
     searches for a superset of what it matches, and only files they flag pay for it.
+    Whole-line comments are left out of that (as is literal text in a block scalar that
+    looks like one): nothing in them is resolved, and only control characters matter there.
     """
     if not text:
         return False
     if not text.endswith("\n"):
         return True  # a block scalar's last line break is read differently without it
     raw = text.encode()
-    return _may_nest_deep(raw) or (_may_be_unsure(text, raw) and _UNSURE_TEXT.search(text) is not None)
+    if b"- - " in raw:
+        return True  # compact nested sequences: two bytes a level, deep enough to hurt
+    if (raw.translate(None, _TEXT_BYTES) or not raw.isascii()) and _NOT_TEXT.search(text):
+        return True
+    if not _may_be_unsure(text, raw):
+        return False
+    if b"#" in raw:
+        text = _without_comment_lines(text)
+        if not _may_be_unsure(text, text.encode()):
+            return False
+    return _UNSURE_TEXT.search(text) is not None
 
 
-_DEEP_INDENT = b"\n" + b" " * 18
-_FLOWS_ALLOWED = 20
-"""With fewer flow brackets, no line indented this far and no compact '- - ' sequences, a
-document cannot nest anywhere near MAX_DEPTH, which the fast parser does not enforce."""
-
-
-def _may_nest_deep(raw: bytes) -> bool:
-    return raw.count(b"[") + raw.count(b"{") >= _FLOWS_ALLOWED or _DEEP_INDENT in raw or b"- - " in raw
+def _without_comment_lines(text: str) -> str:
+    """``text`` less its leading comments and the later comment lines that hold no quote."""
+    lines = text.split("\n", 50)
+    start = 0
+    while start < len(lines) - 1 and lines[start].lstrip(" ").startswith("#"):
+        start += 1  # nothing comes before these: they cannot be inside a quoted scalar
+    rest = "\n".join(lines[start:]) if start else text
+    return _COMMENT_LINE.sub("", "\n" + rest)
 
 
 def _may_be_unsure(text: str, raw: bytes) -> bool:
+    """Whether ``text`` might hold something `_UNSURE_TEXT` matches, by quick searches."""
     return bool(
-        raw.translate(None, _PLAIN_BYTES)  # one of !&*?=<% or a tab, CR or other control
+        raw.translate(None, _PLAIN_BYTES)  # one of !&?=<% or a control character
         or raw.startswith((b"---", b"...", b"%"))
-        or (not raw.isascii() and (any(wide in raw for wide in _WIDE) or _C1_CONTROL.search(raw)))
         or any(p.search(text) for p in _QUICK)
         or _BLOCK_HEADER.search(text.rstrip().rpartition("\n")[2])
     )
+
+
+def _may_nest_deep(raw: bytes) -> bool:
+    return raw.count(b"[") + raw.count(b"{") >= _FLOWS_ALLOWED or _DEEP_INDENT in raw
+
+
+def _too_deep(data: Any, limit: int = MAX_DEPTH - 10) -> bool:
+    """True when ``data`` nests ``limit`` levels or more (with room for how ruamel counts)."""
+    level = [data]
+    for _ in range(limit):
+        level = [v for node in level if isinstance(node, (dict, list)) for v in (node.values() if isinstance(node, dict) else node)]
+        if not level:
+            return False
+    return True
 
 
 def parse_fast(text: str) -> Any:
@@ -343,6 +379,9 @@ def parse_fast(text: str) -> Any:
     if _unsure(text):
         return UNSURE
     try:
-        return yaml_rs.loads(text, parse_datetime=False)
+        data = yaml_rs.loads(text, parse_datetime=False)
     except Exception:  # noqa: BLE001 - any complaint is the exact parser's to word
         return UNSURE
+    if _may_nest_deep(text.encode()) and _too_deep(data):
+        return UNSURE
+    return data

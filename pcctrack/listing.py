@@ -3,7 +3,7 @@
 Every other file's items come from the cache (pcctrack/cache.py). Items are cached as
 `record_items` gives them, before `resolve` applies pcctrack.yaml's roles and the audits'
 scales, so a change to one record never leaves another's items out of date. A run where
-nothing changed imports neither pydantic nor a YAML parser.
+nothing changed loads neither the models nor a YAML parser.
 """
 
 from __future__ import annotations

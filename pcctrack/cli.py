@@ -7,17 +7,15 @@ from typing import Annotated, Optional
 
 import typer
 
-from pcctrack import __version__, settings
-from pcctrack.documents.environment import DocFormat
+import pcctrack
+from pcctrack import settings
+from pcctrack.choices import DocFormat, NewKind, Status
 from pcctrack.errors import guarded
-from pcctrack.models.common import Status
 from pcctrack.output import Output
 from pcctrack.reporters.diagnostics import DiagnosticFormat
-from pcctrack.rules.editing import NewKind
 from pcctrack.reporters.exports import ExportFormat, ViewFormat
 from pcctrack.reporters.tabular import TableFormat
 from pcctrack.rules.items import Source
-from pcctrack.rules.editing import UpdateRequest
 from pcctrack.rules.rollup import GroupBy
 from pcctrack.rules.selection import Filters
 
@@ -58,7 +56,7 @@ TableFormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"pcctrack {__version__}")
+        typer.echo(f"pcctrack {pcctrack.__version__}")
         raise typer.Exit()
 
 
@@ -240,6 +238,7 @@ def update(
 ) -> int:
     """Append a progress entry to an item's log, and set its status or revise its due date."""
     from pcctrack.commands import update as command
+    from pcctrack.rules.editing import UpdateRequest
 
     today = settings.as_of(as_of)
     request = UpdateRequest(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import stat
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
@@ -31,13 +33,18 @@ def find_records_dir(start: Path) -> Path | None:
 
 def kind_of(path: Path) -> RecordKind | None:
     """Tell a record's type from where it sits, so records need no type key of their own."""
-    if path.name == CONFIG_NAME:
+    return kind_of_parts(path.parts)
+
+
+def kind_of_parts(parts: tuple[str, ...] | list[str]) -> RecordKind | None:
+    """`kind_of` for a path already split into its parts (cheaper for a whole tree)."""
+    name = parts[-1] if parts else ""
+    if name == CONFIG_NAME:
         return RecordKind.CONFIG
-    parts = path.parts
     if "inspections" in parts:
         return RecordKind.INSPECTION
     if "audits" in parts:
-        return RecordKind.AUDIT if path.name == AUDIT_NAME else RecordKind.ACTION
+        return RecordKind.AUDIT if name == AUDIT_NAME else RecordKind.ACTION
     return None
 
 
@@ -47,11 +54,18 @@ def discover(root: Path) -> list[Path]:
     Linked folders are listed (not entered) so that the loader can say they were skipped
     rather than records silently going missing.
     """
-    found: list[Path] = []
+    return [root / rel for rel in discover_relative(root)]
+
+
+def discover_relative(root: Path) -> list[str]:
+    """`discover`, as paths relative to ``root``: cheap to compare and to key a cache on."""
+    found: list[str] = []
     for folder, dirs, names in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        linked = [Path(folder) / d for d in dirs if (Path(folder) / d).is_symlink()]
-        found.extend(sorted(linked + [Path(folder) / n for n in names if n.endswith(YAML_SUFFIXES)]))
+        prefix = os.path.relpath(folder, root)
+        prefix = "" if prefix == "." else prefix + os.sep
+        linked = [d for d in dirs if os.path.islink(os.path.join(folder, d))]
+        found.extend(prefix + n for n in sorted(linked + [n for n in names if n.endswith(YAML_SUFFIXES)]))
     return found
 
 
@@ -66,3 +80,94 @@ def display_path(path: Path) -> str:
         return str(where.relative_to(Path.cwd().resolve()))
     except (ValueError, OSError, RuntimeError):
         return str(path)
+
+
+def is_within(path: Path, root: Path) -> bool:
+    """True when ``path`` is ``root`` or below it (both already absolute or resolved)."""
+    return path == root or root in path.parents
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A file found for loading: where it is, how it is shown, and what kind of record it is."""
+
+    location: str
+    rel: str | None
+    """The path relative to the records folder; None for a file named from outside it."""
+    shown: str
+    kind: RecordKind | None
+    problem: str | None = None
+    """Why the file cannot be read as a record, if it cannot."""
+    lstat: os.stat_result | None = None
+    """The file's own status when it was found (not a link's target's), for cache stamps."""
+
+    @property
+    def path(self) -> Path:
+        """Built on demand: most files of a cached tree are never opened."""
+        return Path(self.location)
+
+
+UNPLACED = (
+    "pcctrack cannot tell what kind of record this is from where it is: put inspections in "
+    "inspections/, an audit in audits/<audit>/audit.yaml with its actions beside it, and "
+    "settings in pcctrack.yaml at the top"
+)
+
+
+def link_refusal(path: Path, root: Path) -> str | None:
+    """Why a symbolic link is not read, or None for a link to a file inside the records.
+
+    Following a link out of records/ would let a pull request make CI read (and print
+    parts of) any file on the machine, so such links are reported, never followed.
+    """
+    try:
+        target = path.resolve(strict=True)
+    except RuntimeError:
+        return "this link leads back to itself (a loop): remove it"
+    except OSError:
+        return "this link points to a file that does not exist: remove it or copy the record in"
+    what = "folder" if target.is_dir() else "file"
+    if not is_within(target, root):
+        return f"this is a link to a {what} outside the records folder: pcctrack does not follow it; copy the records in instead"
+    if what == "folder":
+        return "this is a link to a folder: pcctrack does not follow linked folders; move the records here instead"
+    return None
+
+
+def placed(root: Path, extra: list[Path] = ()) -> list[Placed]:  # type: ignore[assignment]
+    """Every file under ``root`` (plus ``extra`` files outside it), with its kind or its problem."""
+    root_resolved = root.resolve()
+    shown_root = display_path(root)
+    out: list[Placed] = []
+    base = str(root)
+    for rel in discover_relative(root):
+        location = os.path.join(base, rel)
+        try:
+            st: os.stat_result | None = os.lstat(location)
+        except OSError:
+            st = None  # gone since the walk: reading it will say so
+        is_link = st is not None and stat.S_ISLNK(st.st_mode)
+        shown = display_path(Path(location)) if is_link else rel if shown_root == "." else f"{shown_root}{os.sep}{rel}"
+        parts = rel.split(os.sep)
+        kind = kind_of_parts(parts)
+        if kind is RecordKind.CONFIG and len(parts) > 1:
+            kind = None
+        refusal = link_refusal(Path(location), root_resolved) if is_link else None
+        if refusal is not None:
+            out.append(Placed(location, rel, shown, kind, refusal))
+        elif kind is None:
+            out.append(Placed(location, rel, shown, None, UNPLACED))
+        else:
+            out.append(Placed(location, rel, shown, kind, lstat=None if is_link else st))
+    for path in extra:
+        if not is_within(path.resolve(), root_resolved):
+            # Named from outside the records folder: its place says nothing about its kind.
+            kind = kind_of(path)
+            refusal = link_refusal(path, root_resolved) if path.is_symlink() else None
+            if refusal is not None:
+                out.append(Placed(str(path), None, display_path(path), kind, refusal))
+            elif kind is None or kind is RecordKind.CONFIG:
+                out.append(Placed(str(path), None, display_path(path), None, UNPLACED))
+            else:
+                out.append(Placed(str(path), None, display_path(path), kind))
+    return out

@@ -10,9 +10,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
+if TYPE_CHECKING:
+    from rich.console import Console
 
 from pcctrack import settings
 
@@ -29,6 +30,8 @@ class Output:
 
     @classmethod
     def standard(cls) -> Output:
+        from rich.console import Console  # not imported by --help or --version
+
         out = Console(highlight=False)
         if not out.is_terminal and "COLUMNS" not in os.environ:
             # Piped tables are read in wide logs and files, not an 80-column terminal.

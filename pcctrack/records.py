@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from pcctrack.models import Action, Audit, Config, Inspection
+if TYPE_CHECKING:
+    from pcctrack.models import Action, Audit, Config, Inspection
 
 M = TypeVar("M")
 
@@ -22,7 +23,7 @@ class Sourced(Generic[M]):
 class RecordSet:
     """Everything the rules need, with no file handles and no clock."""
 
-    config: Config = field(default_factory=Config)
+    config: Config = field(default_factory=lambda: _default_config())
     inspections: list[Sourced[Inspection]] = field(default_factory=list)
     audits: list[Sourced[Audit]] = field(default_factory=list)
     actions: list[Sourced[Action]] = field(default_factory=list)
@@ -30,6 +31,8 @@ class RecordSet:
 
     def with_file(self, path: str, model: object) -> RecordSet:
         """This set as it would be if the file at ``path`` held ``model`` (for checking an edit)."""
+        from pcctrack.models import Action, Audit, Config, Inspection
+
         def swap(group: list[Sourced[M]], cls: type) -> list[Sourced[M]]:
             kept = [s for s in group if s.path != path]
             return kept + [Sourced(path, model)] if isinstance(model, cls) else kept  # type: ignore[list-item]
@@ -42,3 +45,10 @@ class RecordSet:
             audits=swap(self.audits, Audit),
             actions=swap(self.actions, Action),
         )
+
+
+def _default_config() -> Config:
+    """A repository without pcctrack.yaml declares nothing; the models load only when needed."""
+    from pcctrack.models import Config
+
+    return Config()

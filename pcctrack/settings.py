@@ -6,11 +6,14 @@ import os
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pcctrack.errors import UsageProblem
 from pcctrack.files import find_records_dir
 from pcctrack.reporters.diagnostics import DiagnosticFormat
-from pcctrack.rules.editing import Revision
+
+if TYPE_CHECKING:
+    from pcctrack.rules.editing import Revision
 
 
 def records_dir(option: Path | None) -> Path:
@@ -51,6 +54,8 @@ def revision(on: str | None, reason: str | None, agreed_by: str | None) -> Revis
     missing = [name for name, value in (("--revise-due", on), ("--reason", reason), ("--agreed-by", agreed_by)) if not value]
     if missing:
         raise UsageProblem(f"a revised due date needs --revise-due, --reason and --agreed-by together: add {', '.join(missing)}")
+    from pcctrack.rules.editing import Revision  # the models load only for an edit
+
     return Revision(date_option("--revise-due", on), reason, agreed_by)  # type: ignore[arg-type]
 
 

@@ -35,6 +35,14 @@ def plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own cache folder: the suite never touches the user's cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("PCCTRACK_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the minimal valid records tree, with the working directory beside it."""

@@ -6,29 +6,48 @@ import difflib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from pcctrack.diagnostics import Diagnostic
 from pcctrack.errors import UsageProblem
 from pcctrack.files import RecordKind
-from pcctrack.loader import Loaded, load
-from pcctrack.models.common import TrackedItem
+from pcctrack.listing import tracked_items
 from pcctrack.output import Output
 from pcctrack.reporters.diagnostics import printable
 from pcctrack.reporters.tabular import Column, Row, TableFormat, to_csv, to_json, to_markdown, to_rich
 from pcctrack.rules.items import Item, summarise, tracked
-from pcctrack.validation import Loc
+
+if TYPE_CHECKING:
+    from pcctrack.loader import Loaded
+    from pcctrack.models.common import TrackedItem
+    from pcctrack.validation import Loc
 
 
 def load_for_listing(root: Path, output: Output) -> Loaded:
     """Load records for a read-only listing, saying (not hiding) which files were left out."""
+    from pcctrack.loader import load
+
     loaded = load(root)
-    broken = sorted({d.path for d in loaded.diagnostics})
+    warn_left_out(output, loaded.diagnostics)
+    return loaded
+
+
+def listing_items(root: Path, output: Output) -> list[Item]:
+    """Every tracked item, read through the cache, saying which files were left out."""
+    found, diagnostics = tracked_items(root)
+    warn_left_out(output, diagnostics)
+    return found
+
+
+def warn_left_out(output: Output, diagnostics: list[Diagnostic]) -> None:
+    """A listing leaves out files it cannot read, and says so rather than hiding them."""
+    broken = sorted({d.path for d in diagnostics})
     if broken:
         output.warn(
             f"{len(broken)} record file{'s' if len(broken) != 1 else ''} could not be read and "
             f"{'were' if len(broken) != 1 else 'was'} left out ({printable(', '.join(broken))}): "
             "run `pcctrack validate` for details"
         )
-    return loaded
 
 
 @dataclass(frozen=True)

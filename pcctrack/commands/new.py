@@ -22,7 +22,8 @@ from pcctrack.files import AUDIT_NAME, RecordKind, display_path
 from pcctrack.loader import Loaded, load
 from pcctrack.output import Output
 from pcctrack.reporters.diagnostics import text
-from pcctrack.rules.editing import NewKind, free_id, next_action_number, slug
+from pcctrack.choices import NewKind
+from pcctrack.rules.editing import free_id, next_action_number, slug
 from pcctrack.rules.items import tracked
 from pcctrack.settings import date_option
 

@@ -6,14 +6,13 @@ from collections.abc import Sized
 from datetime import date
 from pathlib import Path
 
-from pcctrack.commands.common import ITEM_COLUMNS, MACHINE_ITEM_COLUMNS, display_row, emit, item_row, load_for_listing
+from pcctrack.commands.common import ITEM_COLUMNS, MACHINE_ITEM_COLUMNS, display_row, emit, item_row, listing_items
 from pcctrack.dates import long_date
 from pcctrack.errors import EXIT_FINDINGS, EXIT_OK
 from pcctrack.output import Output
 from pcctrack.reporters.job_summary import listing_summary
 from pcctrack.reporters.tabular import TableFormat
 from pcctrack.rules import selection
-from pcctrack.rules.items import items
 
 
 def run(
@@ -29,8 +28,7 @@ def run(
 
     The exit code lets a scheduled CI job turn red when work slips, whatever the listing.
     """
-    loaded = load_for_listing(root, output)
-    everything = items(loaded.records)
+    everything = listing_items(root, output)
     late = selection.overdue(everything, as_of, filters)
     if due_within is None:
         chosen = late

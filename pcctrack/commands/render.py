@@ -7,7 +7,8 @@ from pathlib import Path
 
 from pcctrack.commands.common import load_for_listing, write_document
 from pcctrack.documents import response
-from pcctrack.documents.environment import DocFormat, template_dirs
+from pcctrack.choices import DocFormat
+from pcctrack.documents.environment import template_dirs
 from pcctrack.documents.publish import produce
 from pcctrack.errors import EXIT_FINDINGS, EXIT_OK, UsageProblem, say_error
 from pcctrack.loader import Loaded

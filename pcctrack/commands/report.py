@@ -8,7 +8,8 @@ from typing import Any
 
 from pcctrack.commands.common import display_row, load_for_listing, write_document
 from pcctrack.documents import charts
-from pcctrack.documents.environment import DocFormat, template_dirs
+from pcctrack.choices import DocFormat
+from pcctrack.documents.environment import template_dirs
 from pcctrack.documents.publish import produce
 from pcctrack.errors import EXIT_OK
 from pcctrack.output import Output

@@ -18,7 +18,8 @@ def run(root: Path, ident: str, as_of: date, fmt: ViewFormat, output: Output) ->
     loaded = load_for_listing(root, output)
     located = find_item(loaded, ident)
     item = next(i for i in items(loaded.records) if i.id == ident)
-    line, _ = loaded.documents[located.path].position(located.loc)
+    document = loaded.document(located.path)
+    line = document.position(located.loc)[0] if document else 1
     if fmt is ViewFormat.JSON:
         data = located.item.model_dump(mode="json")
         data |= {"current_due": item.due.isoformat() if item.due else None, "record": item.record, "file": located.path, "line": line}

@@ -7,14 +7,13 @@ from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
-from pcctrack.commands.common import emit, load_for_listing
+from pcctrack.commands.common import emit, listing_items
 from pcctrack.dates import long_date
 from pcctrack.errors import EXIT_OK
 from pcctrack.output import Output
 from pcctrack.reporters.tabular import Column, Row, TableFormat
 from pcctrack.rules import selection
 from pcctrack.rules import rollup as rollups
-from pcctrack.rules.items import items
 
 
 def run(
@@ -25,8 +24,7 @@ def run(
     fmt: TableFormat,
     output: Output,
 ) -> int:
-    loaded = load_for_listing(root, output)
-    chosen = [i for i in items(loaded.records) if filters.accepts(i)]
+    chosen = [i for i in listing_items(root, output) if filters.accepts(i)]
     result = rollups.rollup(chosen, by, as_of)
     if fmt is TableFormat.JSON:
         output.write(json.dumps(as_json(result, as_of), indent=2) + "\n")

@@ -13,7 +13,6 @@ template it replaces by its "pcctrack/" name, e.g. `{% include "pcctrack/style.c
 from __future__ import annotations
 
 import re
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader, 
 from jinja2.exceptions import TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from pcctrack.choices import DocFormat
 from pcctrack.dates import long_date
 from pcctrack.documents.text import MarkdownSafe, blocks, escape_markdown
 from pcctrack.errors import UsageProblem
@@ -28,17 +28,6 @@ from pcctrack.errors import UsageProblem
 OVERRIDES_FOLDER = "templates"
 SHIPPED_PREFIX = "pcctrack"
 """An override can still reach the shipped template it replaces as "pcctrack/<name>"."""
-
-
-class DocFormat(StrEnum):
-    MARKDOWN = "md"
-    HTML = "html"
-    PDF = "pdf"
-
-    @property
-    def template_suffix(self) -> str:
-        """PDF is printed from the HTML document, so it shares its templates."""
-        return "md" if self is DocFormat.MARKDOWN else "html"
 
 
 def template_dirs(records_root: Path, option: Path | None) -> list[Path]:

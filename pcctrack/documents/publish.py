@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from pcctrack.documents import environment
-from pcctrack.documents.environment import DocFormat
+from pcctrack.choices import DocFormat
 from pcctrack.documents.pdf import html_to_pdf
 
 

@@ -1,7 +1,8 @@
 """The record models: what a valid YAML record is."""
 
 from pcctrack.models.audit import Action, Audit
-from pcctrack.models.common import LogEntry, RevisedDate, Status
+from pcctrack.choices import Status
+from pcctrack.models.common import LogEntry, RevisedDate
 from pcctrack.models.config import Config
 from pcctrack.models.inspection import Finding, FindingKind, Inspection
 

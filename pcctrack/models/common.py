@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
+from pcctrack.choices import Status
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -74,31 +74,6 @@ INTERNAL = {"internal": True}
 def internal_field(description: str) -> object:
     """A notes field that the publishing layer strips before any template sees the record."""
     return Field(default_factory=list, description=description, json_schema_extra=INTERNAL)
-
-
-class Status(StrEnum):
-    """Where an item stands. HMICFRS, audit firms and forces each use a subset."""
-
-    OPEN = "open"
-    INCOMPLETE = "incomplete"
-    IN_PROGRESS = "in-progress"
-    PARTLY_IMPLEMENTED = "partly-implemented"
-    NOT_IMPLEMENTED = "not-implemented"
-    COMPLETED = "completed"
-    IMPLEMENTED = "implemented"
-    CLOSED = "closed"
-    SUPERSEDED = "superseded"
-    NOT_ADOPTED = "not-adopted"
-
-    @property
-    def is_closing(self) -> bool:
-        """True for statuses that end the force's work on an item."""
-        return self in _CLOSING
-
-
-_CLOSING = frozenset(
-    {Status.COMPLETED, Status.IMPLEMENTED, Status.CLOSED, Status.SUPERSEDED, Status.NOT_ADOPTED}
-)
 
 
 class RevisedDate(Record):

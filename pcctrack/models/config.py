@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pcctrack.models.common import Record, Role, Tag, Text
+from pcctrack.roles import canonical_role
 
 
 class Config(Record):
@@ -21,9 +22,4 @@ class Config(Record):
 
     def canonical_role(self, role: str) -> str | None:
         """Map any declared spelling of a role to its canonical name (None if undeclared)."""
-        if self.roles is None:
-            return role
-        for name, spellings in self.roles.items():
-            if role == name or role in spellings:
-                return name
-        return None
+        return canonical_role(self.roles, role)

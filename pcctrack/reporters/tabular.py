@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.table import Table
+if TYPE_CHECKING:
+    from rich.table import Table
 
 
 class TableFormat(StrEnum):
@@ -53,7 +53,11 @@ def cell(value: Any) -> str:
 
 
 def to_json(rows: Sequence[Row]) -> str:
-    return json.dumps(list(rows), indent=2, default=_json_default, ensure_ascii=False) + "\n"
+    """Indented JSON, as `json.dumps(indent=2, ensure_ascii=False)` writes it, but written by
+    orjson: the standard library's indenting encoder is pure Python and slow for long lists."""
+    import orjson
+
+    return orjson.dumps(list(rows), default=_json_default, option=orjson.OPT_INDENT_2).decode() + "\n"
 
 
 def _json_default(value: Any) -> Any:
@@ -98,6 +102,8 @@ def _md(text: str) -> str:
 
 
 def to_rich(columns: Sequence[Column], rows: Sequence[Row]) -> Table:
+    from rich.table import Table  # only people's tables pay for rich's table
+
     table = Table(header_style="bold", expand=False)
     for c in columns:
         table.add_column(

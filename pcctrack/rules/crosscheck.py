@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from datetime import date
 
 from pcctrack.models import Inspection
-from pcctrack.models.common import Status, TrackedItem
+from pcctrack.choices import Status
+from pcctrack.models.common import TrackedItem
 from pcctrack.records import RecordSet, Sourced
 from pcctrack.rules.items import tracked
 from pcctrack.validation import Loc, Problem

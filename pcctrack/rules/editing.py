@@ -11,18 +11,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 from typing import Any
 
-from pcctrack.models.common import Status, TrackedItem
-
-
-class NewKind(StrEnum):
-    """The records `pcctrack new` scaffolds."""
-
-    INSPECTION = "inspection"
-    AUDIT = "audit"
-    ACTION = "action"
+from pcctrack.choices import Status
+from pcctrack.models.common import TrackedItem
 
 
 class EditRefused(ValueError):

@@ -2,18 +2,28 @@
 
 Findings, audit actions and the statutory responses all become `Item`s, so overdue lists,
 roll-ups, reports and exports share one definition of 'open', 'due' and 'owner'.
+
+It happens in two steps so that a cache can keep the first: `record_items` needs only one
+record; `resolve` then applies what other records say (the owner roles declared in
+pcctrack.yaml, each audit's priority scale). This module imports no models at run time, so
+listing from the cache never pays for pydantic.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import dataclasses
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from pcctrack.models import Action, Audit, Config, Finding, FindingKind, Inspection
-from pcctrack.models.common import TrackedItem
-from pcctrack.records import RecordSet, Sourced
+from pcctrack.roles import role_index
+
+if TYPE_CHECKING:
+    from pcctrack.models import Action, Config, Finding, Inspection
+    from pcctrack.models.common import TrackedItem
+    from pcctrack.records import RecordSet, Sourced
 
 
 class Source(StrEnum):
@@ -24,11 +34,7 @@ class Source(StrEnum):
 
 RESPONSE_KIND = "statutory-response"
 ACTION_KIND = "management-action"
-_KIND_RANK = {
-    FindingKind.CAUSE_OF_CONCERN: 0,
-    FindingKind.RECOMMENDATION: 1,
-    FindingKind.AREA_FOR_IMPROVEMENT: 2,
-}
+_KIND_RANK = {"cause-of-concern": 0, "recommendation": 1, "area-for-improvement": 2}
 _UNRANKED = 99
 
 
@@ -73,29 +79,82 @@ class Item:
 
 def items(records: RecordSet) -> list[Item]:
     """Every tracked item in the record set, in file order."""
-    return list(_items(records))
+    raw = [i for s in records.inspections for i in record_items(s)]
+    raw += [i for s in records.actions for i in record_items(s)]
+    return resolve(raw, records.config.roles, audit_facts(records))
 
 
-def _items(records: RecordSet) -> Iterator[Item]:
-    config = records.config
-    for s in records.inspections:
-        for finding in s.model.findings:
-            yield _finding(s, finding, config)
-        if s.model.statutory_response:
-            yield _response(s, config)
-    audits = {a.model.id: a.model for a in records.audits}
-    for s in records.actions:
-        yield _action(s, audits.get(s.model.audit), config)
+def record_items(s: Sourced[Inspection] | Sourced[Action]) -> list[Item]:
+    """The items one record holds, as far as that record alone can tell.
+
+    Owners are as written, and audit actions are unranked and undated until `resolve` is
+    given the declared roles and the audits' facts.
+    """
+    from pcctrack.models import Action  # already imported by whoever built the record
+
+    if isinstance(s.model, Action):
+        return [_action(s)]  # type: ignore[arg-type]
+    inspection: Inspection = s.model  # type: ignore[assignment]
+    out = [_finding(s, finding) for finding in inspection.findings]  # type: ignore[arg-type]
+    if inspection.statutory_response:
+        out.append(_response(s))  # type: ignore[arg-type]
+    return out
 
 
-def _finding(s: Sourced[Inspection], f: Finding, config: Config) -> Item:
+AuditFacts = tuple[list[str], "date | None"]
+"""What an action needs from its audit: the priority scale (highest first) and the date the
+final report was issued (when the action was agreed)."""
+
+
+def audit_facts(records: RecordSet) -> dict[str, AuditFacts]:
+    """Each audit's facts by audit id (a later duplicate id wins)."""
+    return {
+        a.model.id: ([level.name for level in a.model.priority_scale], a.model.dates.final_issued)
+        for a in records.audits
+    }
+
+
+def resolve(raw: Iterable[Item], roles: dict[str, list[str]] | None, audits: dict[str, AuditFacts]) -> list[Item]:
+    """Items with owners mapped to their declared role, and actions ranked on their audit's
+    scale and dated by its issue."""
+    out = []
+    index = role_index(roles)
+    for item in raw:
+        owner, rank, opened = resolved(item.kind, item.record, item.owner, item.priority, item.priority_rank, item.opened_on, index, audits)
+        changed = (owner, rank, opened) != (item.owner, item.priority_rank, item.opened_on)
+        out.append(dataclasses.replace(item, owner=owner, priority_rank=rank, opened_on=opened) if changed else item)
+    return out
+
+
+def resolved(
+    kind: str,
+    record: str,
+    owner: str | None,
+    priority: str | None,
+    rank: int,
+    opened: date | None,
+    index: dict[str, str] | None,
+    audits: dict[str, AuditFacts],
+) -> tuple[str | None, int, date | None]:
+    """An item's owner, priority rank and issue date once other records are known: `resolve`,
+    field-wise, for a cache that builds items from stored values. ``index`` is
+    `roles.role_index`'s."""
+    if owner is not None and index is not None:
+        owner = index.get(owner, owner)
+    if kind == ACTION_KIND:
+        scale, opened = audits.get(record, ([], None))
+        rank = scale.index(priority) if priority in scale else _UNRANKED
+    return owner, rank, opened
+
+
+def _finding(s: Sourced[Inspection], f: Finding) -> Item:
     effective = f.hmicfrs_status or f.status
     return Item(
         id=f.id,
         source=Source.INSPECTION,
         kind=f.kind.value,
         title=f.title or summarise(f.text),
-        owner=_owner(config, f.owner),
+        owner=f.owner,
         priority=None,
         priority_rank=_KIND_RANK[f.kind],
         due=f.current_due,
@@ -113,7 +172,7 @@ def _finding(s: Sourced[Inspection], f: Finding, config: Config) -> Item:
     )
 
 
-def _response(s: Sourced[Inspection], config: Config) -> Item:
+def _response(s: Sourced[Inspection]) -> Item:
     inspection = s.model
     published = inspection.milestones.published
     return Item(
@@ -121,7 +180,7 @@ def _response(s: Sourced[Inspection], config: Config) -> Item:
         source=Source.RESPONSE,
         kind=RESPONSE_KIND,
         title=f"PCC response: {inspection.title}",
-        owner=_owner(config, inspection.milestones.owner),
+        owner=inspection.milestones.owner,
         priority=None,
         priority_rank=0,
         due=inspection.response_deadline,
@@ -139,17 +198,16 @@ def _response(s: Sourced[Inspection], config: Config) -> Item:
     )
 
 
-def _action(s: Sourced[Action], audit: Audit | None, config: Config) -> Item:
+def _action(s: Sourced[Action]) -> Item:
     a = s.model
-    scale = [level.name for level in audit.priority_scale] if audit else []
     return Item(
         id=a.id,
         source=Source.AUDIT,
         kind=ACTION_KIND,
         title=summarise(a.action),
-        owner=_owner(config, a.owner),
+        owner=a.owner,
         priority=a.priority,
-        priority_rank=scale.index(a.priority) if a.priority in scale else _UNRANKED,
+        priority_rank=_UNRANKED,
         due=a.current_due,
         original_due=a.due,
         revisions=len(a.revised_due),
@@ -161,12 +219,13 @@ def _action(s: Sourced[Action], audit: Audit | None, config: Config) -> Item:
         file=s.path,
         tags=tuple(a.tags),
         closed_on=a.closure.date if a.closure else None,
-        opened_on=audit.dates.final_issued if audit else None,
     )
 
 
 def tracked_in(model: object) -> Iterator[tuple[tuple[str | int, ...], TrackedItem]]:
     """The findings or action inside one record, each with its place in the file."""
+    from pcctrack.models import Action, Inspection
+
     if isinstance(model, Inspection):
         for i, finding in enumerate(model.findings):
             yield ("findings", i), finding
@@ -179,12 +238,6 @@ def tracked(records: RecordSet) -> Iterator[tuple[str, tuple[str | int, ...], Tr
     for s in (*records.inspections, *records.actions):
         for loc, item in tracked_in(s.model):
             yield s.path, loc, item
-
-
-def _owner(config: Config, owner: str | None) -> str | None:
-    if owner is None:
-        return None
-    return config.canonical_role(owner) or owner
 
 
 def summarise(text: str, limit: int = 110) -> str:

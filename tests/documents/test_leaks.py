@@ -9,7 +9,7 @@ import pytest
 
 from pcctrack.commands.report import pack
 from pcctrack.documents import response
-from pcctrack.documents.environment import DocFormat
+from pcctrack.choices import DocFormat
 from pcctrack.documents.publish import produce
 from pcctrack.loader import load
 from pcctrack.records import RecordSet, Sourced

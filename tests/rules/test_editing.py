@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from pcctrack.models import Action
-from pcctrack.models.common import Status
+from pcctrack.choices import Status
 from pcctrack.rules.editing import EditRefused, Revision, UpdateRequest, free_id, next_action_number, plan_update, slug
 
 AS_OF = date(2026, 1, 1)

@@ -1,0 +1,201 @@
+"""Time whole pcctrack processes on synthetic trees and compare them with the floor.
+
+    python3 benchmarks/run.py [--sizes 1000 10000] [--runs 3] [--work DIR]
+
+For each size it generates a tree (benchmarks/generate.py), then prints one Markdown table:
+the median of --runs runs of each command, and its ratio to a reference measured in the same
+run: the time PyYAML's C loader takes just to parse the same files. It also times
+check-jsonschema validating the tree against pcctrack's own JSON Schemas (once: it is slow),
+and compares verdicts on a tree with 10 bad files. Commands run from this checkout with
+PCCTRACK_CACHE_DIR set to a scratch folder, so cold and warm runs are under control.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+AS_OF = "2026-11-22"
+BAD = 10
+REFERENCE = """
+import sys, time, yaml
+paths = sorted(p for p in __import__("pathlib").Path(sys.argv[1]).rglob("*.yaml"))
+start = time.perf_counter()
+for p in paths:
+    yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)
+print(time.perf_counter() - start)
+"""
+
+
+class Runner:
+    """Runs pcctrack from this checkout with its own cache folder."""
+
+    def __init__(self, work: Path, runs: int) -> None:
+        self.work = work
+        self.runs = runs
+        self.cache = work / "cache"
+        self.env = {**os.environ, "PYTHONPATH": str(REPO), "PCCTRACK_CACHE_DIR": str(self.cache), "NO_COLOR": "1"}
+        self.env.pop("PCCTRACK_RECORDS", None)
+
+    def once(self, args: list[str], cwd: Path) -> tuple[float, int, subprocess.CompletedProcess[bytes]]:
+        argv = ["/usr/bin/time", "-f", "%M", sys.executable, *args]
+        start = time.perf_counter()
+        done = subprocess.run(argv, env=self.env, cwd=cwd, capture_output=True)
+        elapsed = time.perf_counter() - start
+        lines = done.stderr.decode(errors="replace").rstrip().splitlines()
+        peak = int(lines[-1]) if lines and lines[-1].isdigit() else 0
+        done.stderr = "\n".join(lines[:-1]).encode()
+        return elapsed, peak, done
+
+    def median(self, args: list[str], cwd: Path, before: Callable[[], None] = lambda: None) -> tuple[float, int, subprocess.CompletedProcess[bytes]]:
+        times, peaks, last = [], [], None
+        for _ in range(self.runs):
+            before()
+            elapsed, peak, last = self.once(args, cwd)
+            times.append(elapsed)
+            peaks.append(peak)
+        assert last is not None
+        return statistics.median(times), max(peaks), last
+
+    def clear_cache(self) -> None:
+        shutil.rmtree(self.cache, ignore_errors=True)
+
+
+def reference(records: Path) -> float:
+    """Seconds PyYAML's C loader takes to parse every file (interpreter start excluded)."""
+    runs = [float(subprocess.run([sys.executable, "-c", REFERENCE, str(records)], capture_output=True, check=True, text=True).stdout) for _ in range(3)]
+    return statistics.median(runs)
+
+
+def peer(tree: Path, schemas: Path) -> tuple[float, set[str]]:
+    """check-jsonschema over the tree, one schema per record kind; the files it rejects."""
+    records = tree / "records"
+    groups = {
+        "config": [records / "pcctrack.yaml"],
+        "inspection": sorted((records / "inspections").glob("*.yaml")),
+        "audit": sorted(records.glob("audits/*/audit.yaml")),
+        "action": sorted(p for p in records.glob("audits/*/*.yaml") if p.name != "audit.yaml"),
+    }
+    failed: set[str] = set()
+    total = 0.0
+    for kind, paths in groups.items():
+        argv = ["check-jsonschema", "--schemafile", str(schemas / f"{kind}.schema.json"), *(str(p.relative_to(tree)) for p in paths)]
+        start = time.perf_counter()
+        done = subprocess.run(argv, cwd=tree, capture_output=True, text=True)
+        total += time.perf_counter() - start
+        for line in (done.stdout + done.stderr).splitlines():
+            text = line.strip()
+            if text.startswith("records/"):
+                failed.add(text.split("::")[0].split(":")[0].split(" ")[0])
+    return total, failed
+
+
+def has_command(runner: Runner, name: str) -> bool:
+    _, _, done = runner.once(["-m", "pcctrack", "--help"], REPO)
+    return f" {name} " in done.stdout.decode()
+
+
+def bench(runner: Runner, n: int, with_peer: bool = True) -> list[tuple[str, str, str, str]]:
+    tree = runner.work / f"tree-{n}"
+    bad_tree = runner.work / f"bad-{n}"
+    generate(tree, n)
+    expected = generate(bad_tree, n, bad=BAD)
+    records = tree / "records"
+    ref = reference(records)
+    rows: list[tuple[str, str, str, str]] = []
+
+    def row(name: str, seconds: float, peak: int, note: str = "") -> None:
+        memory = f"{peak / 1024:.0f} MB" if peak else "-"
+        rows.append((name, f"{seconds:.2f} s", f"{seconds / ref:.2f}x", memory + (f"; {note}" if note else "")))
+
+    overdue = ["-m", "pcctrack", "overdue", "--records", "records", "--as-of", AS_OF, "--format", "json"]
+    row("reference: PyYAML C loader parse only", ref, 0)
+    seconds, peak, done = runner.median(overdue, tree, before=runner.clear_cache)
+    row("overdue --format json, cold", seconds, peak, f"{len(json.loads(done.stdout))} items")
+    seconds, peak, _ = runner.median(overdue, tree)
+    row("overdue, warm (nothing changed)", seconds, peak)
+    changed = records / "audits" / "audit-00001" / "action-1.yaml"
+    original = changed.read_text(encoding="utf-8")
+    flips = iter(range(10**6))
+
+    def change_one() -> None:
+        changed.write_text(original + f"# edit {next(flips)}\n", encoding="utf-8")
+
+    seconds, peak, _ = runner.median(overdue, tree, before=change_one)
+    row("overdue, one file changed", seconds, peak)
+    changed.write_text(original, encoding="utf-8")
+    seconds, peak, done = runner.median(["-m", "pcctrack", "validate", "--records", "records", "--as-of", AS_OF], tree)
+    row("validate, clean", seconds, peak, done.stderr.decode().strip().splitlines()[-1])
+    validate_bad = ["-m", "pcctrack", "validate", "--records", "records", "--as-of", AS_OF, "--format", "json"]
+    bad_seconds, peak, done = runner.median(validate_bad, bad_tree)
+    found = [f"{p['path']}:{p['line']}:{p['col']}" for p in json.loads(done.stdout)["problems"]]
+    exact = sum(1 for e in expected if e in found)
+    row(f"validate, {BAD} bad files", bad_seconds, peak, f"{exact}/{len(expected)} at the exact path:line:col, {len(found)} problems")
+    seconds, peak, _ = runner.median(["-m", "pcctrack", "status", "--records", "records", "--as-of", AS_OF], tree)
+    row("status (warm)", seconds, peak)
+    if has_command(runner, "report"):
+        seconds, peak, _ = runner.median(["-m", "pcctrack", "report", "--records", "records", "--as-of", AS_OF, "--format", "html"], tree)
+        row("report --format html", seconds, peak)
+    else:
+        rows.append(("report --format html", "-", "-", "skipped: no report command in this branch"))
+    base, _, _ = runner.median(["-c", "import typer, pydantic"], REPO)
+    for flag in ("--version", "--help"):
+        seconds, peak, _ = runner.median(["-m", "pcctrack", flag], REPO)
+        rows.append((f"pcctrack {flag}", f"{seconds:.3f} s", f"{seconds / base:.2f}x import", f"{peak / 1024:.0f} MB"))
+    rows.append(('python -c "import typer, pydantic"', f"{base:.3f} s", "1.00x import", ""))
+    schemas = runner.work / "schemas"
+    runner.once(["-m", "pcctrack", "schema", "--output", str(schemas)], REPO)
+    if not with_peer:
+        rows.append(("check-jsonschema", "-", "-", "skipped (--no-peer)"))
+    elif shutil.which("check-jsonschema"):
+        peer_seconds, rejected = peer(bad_tree, schemas)
+        bad_files = {e.rsplit(":", 2)[0] for e in expected}
+        rows.append((
+            f"check-jsonschema, same tree with {BAD} bad files (1 run)",
+            f"{peer_seconds:.2f} s",
+            f"{peer_seconds / ref:.2f}x",
+            f"validate is {bad_seconds / peer_seconds:.2f}x its time; it rejects {len(rejected & bad_files)}/{len(bad_files)} bad files (no cross-record checks, no positions)",
+        ))
+    else:
+        rows.append(("check-jsonschema", "-", "-", "not installed: pip install check-jsonschema"))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-peer", action="store_true", help="skip check-jsonschema (it takes minutes at 10,000)")
+    parser.add_argument("--work", type=Path, default=None, help="scratch folder [default: a new temporary one]")
+    args = parser.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="pcctrack-bench-"))
+    runner = Runner(work, args.runs)
+    print(f"{time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {args.runs} runs per row (median)\n")
+    for n in args.sizes:
+        print(f"### {n:,} actions, {n // 10:,} inspections\n")
+        print("| run | time | vs reference | peak memory / notes |\n| --- | ---: | ---: | --- |")
+        for name, seconds, ratio, note in bench(runner, n, with_peer=not args.no_peer):
+            print(f"| {name} | {seconds} | {ratio} | {note} |")
+        print(flush=True)
+    if args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+"""A cache of what each record file yields, so unchanged files are not parsed again.
+
+Lives in PCCTRACK_CACHE_DIR (default: the user's cache folder for pcctrack), never inside
+records/, and is always safe to delete. It is plain JSON, never pickle, written only by its
+owner (folder 0700, file 0600, replaced atomically); a file someone else could have written,
+or one that does not read back as expected, is ignored, so the cache can never be a way in.
+Entries are keyed on the file's size, modification and change times and inode, and the whole
+cache on a fingerprint of pcctrack's own code, so it never serves data that is out of date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from pcctrack.files import is_within
+
+FORMAT = 1
+ENV = "PCCTRACK_CACHE_DIR"
+
+
+def folder() -> Path:
+    """PCCTRACK_CACHE_DIR, else the platform's user cache folder for pcctrack."""
+    configured = os.environ.get(ENV)
+    if configured:
+        return Path(configured)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("pcctrack", appauthor=False))
+
+
+def stamp(st: os.stat_result) -> list[int]:
+    """What changes whenever a file's content may have: size, mtime, ctime and inode."""
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+
+
+def _code_fingerprint() -> str:
+    """A digest of pcctrack's own source, so an upgrade or a local edit starts afresh."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+class Cache:
+    """The entries for one records folder, keyed by each file's path relative to it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+        self.dir = folder()
+        self.file = self.dir / (hashlib.sha256(str(self.root).encode()).hexdigest()[:32] + ".json")
+        self.usable = not is_within(self.dir.resolve(), self.root)
+        self.code = _code_fingerprint()
+
+    def read(self) -> dict[str, Any]:
+        """The stored entries, or none when the cache is missing, foreign or unreadable."""
+        if not self.usable:
+            return {}
+        try:
+            with open(self.file, "rb") as handle:
+                if not (_owned_privately(os.fstat(handle.fileno())) and _owned_privately(self.dir.stat())):
+                    return {}
+                content = orjson.loads(handle.read())
+        except (OSError, orjson.JSONDecodeError):
+            return {}
+        if not isinstance(content, dict) or content.get("format") != FORMAT or content.get("code") != self.code:
+            return {}
+        if content.get("root") != str(self.root) or not isinstance(content.get("files"), dict):
+            return {}
+        return content["files"]
+
+    def write(self, entries: dict[str, Any]) -> None:
+        """Replace the stored entries; a cache that cannot be written is simply not kept."""
+        if not self.usable:
+            return
+        content = {"format": FORMAT, "code": self.code, "root": str(self.root), "files": entries}
+        try:
+            self.dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not _owned_privately(self.dir.stat()):
+                return
+            fd, temp = tempfile.mkstemp(dir=self.dir, prefix=".tmp-", suffix=".json")  # mode 0600
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(orjson.dumps(content))
+                os.replace(temp, self.file)
+            except BaseException:
+                os.unlink(temp)
+                raise
+        except OSError:
+            return
+
+
+def _owned_privately(st: os.stat_result) -> bool:
+    """Only this user could have written it: owned by us, not writable by group or others."""
+    return st.st_uid == os.getuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)

@@ -1,0 +1,177 @@
+"""Tracked items for the listing commands, reading only the record files that changed.
+
+Every other file's items come from the cache (pcctrack/cache.py). Items are cached as
+`record_items` gives them, before `resolve` applies pcctrack.yaml's roles and the audits' scales and
+issue dates, so a change to one record never leaves another's items out of date. A run where
+nothing changed loads neither the models nor a YAML parser.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pcctrack.cache import Cache, stamp
+from pcctrack.diagnostics import Diagnostic
+from pcctrack.files import Placed, RecordKind, placed
+from pcctrack.roles import role_index
+from pcctrack.rules.items import AuditFacts, Item, Source, resolved
+
+_FIELDS = [f.name for f in dataclasses.fields(Item)]
+_AT = {name: i for i, name in enumerate(_FIELDS)}
+_DATE_AT = [_AT[name] for name in ("due", "original_due", "closed_on", "opened_on")]
+
+
+def tracked_items(root: Path) -> tuple[list[Item], list[Diagnostic]]:
+    """Every item under ``root`` and the problems of the files that could not be read."""
+    cache = Cache(root)
+    stored = cache.read()
+    try:
+        found, diagnostics, entries = _collect(root, stored)
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+        # A cache entry that does not read back as written: start afresh without it.
+        found, diagnostics, entries = _collect(root, {})
+    if entries != stored:
+        cache.write(entries)
+    return found, diagnostics
+
+
+def _collect(root: Path, stored: dict[str, Any]) -> tuple[list[Item], list[Diagnostic], dict[str, Any]]:
+    entries: dict[str, Any] = {}
+    by_shown: dict[str, Any] = {}
+    diagnostics: list[Diagnostic] = []
+    unread: list[Placed] = []
+    stamps: dict[str, tuple[str, list[int]]] = {}
+    places = placed(root)
+    for place in places:
+        if place.problem is not None or place.kind is None or place.rel is None:
+            unread.append(place)
+            continue
+        try:
+            current = stamp(place.lstat or place.path.stat())
+        except OSError:
+            unread.append(place)
+            continue
+        entry = stored.get(place.rel)
+        if isinstance(entry, dict) and entry.get("stamp") == current and entry.get("kind") == place.kind.value:
+            entries[place.rel] = by_shown[place.shown] = entry
+        else:
+            stamps[place.shown] = (place.rel, current)  # taken before reading, so a later edit shows
+            unread.append(place)
+    if unread:
+        new, diagnostics = _read(unread)
+        for shown, entry in new:
+            rel, current = stamps[shown]
+            entries[rel] = by_shown[shown] = {"stamp": current, **entry}
+
+    roles = None
+    audits: dict[str, AuditFacts] = {}
+    for entry in by_shown.values():
+        if entry["kind"] == RecordKind.CONFIG:
+            roles = entry["roles"]
+    for place in places:  # in file order: a later audit with the same id wins, as in `items`
+        entry = by_shown.get(place.shown)
+        if entry is not None and entry["kind"] == RecordKind.AUDIT:
+            issued = entry["issued"]
+            audits[entry["audit"]] = (list(entry["scale"]), _day(issued) if issued else None)
+    index = role_index(roles)
+    found: dict[str, list[Item]] = {RecordKind.INSPECTION: [], RecordKind.ACTION: []}
+    for place in places:
+        entry = by_shown.get(place.shown)
+        if entry is not None and entry["kind"] in found:
+            found[entry["kind"]].extend(_decode(values, place.shown, index, audits) for values in entry["items"])
+    return found[RecordKind.INSPECTION] + found[RecordKind.ACTION], diagnostics, entries
+
+
+PARALLEL_FROM = 2000
+"""From this many files to read, a second process reads half of them (a cold national tree)."""
+
+
+def _read(unread: list[Placed]) -> tuple[list[tuple[str, dict[str, Any]]], list[Diagnostic]]:
+    """Cache entries and problems for the files that must be read.
+
+    Parsing and validating are CPU-bound, so a large batch is split with a forked second
+    process where there is a second core; each half comes back as plain entries.
+    """
+    if len(unread) < PARALLEL_FROM or not _can_fork():
+        return _read_here(unread)
+    import multiprocessing
+
+    half = len(unread) // 2
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        theirs = pool.apply_async(_read_here, (unread[half:],))
+        mine = _read_here(unread[:half])
+        other = theirs.get()
+    return mine[0] + other[0], mine[1] + other[1]
+
+
+def _can_fork() -> bool:
+    return sys.platform == "linux" and len(os.sched_getaffinity(0)) > 1
+
+
+def _read_here(unread: list[Placed]) -> tuple[list[tuple[str, dict[str, Any]]], list[Diagnostic]]:
+    from pcctrack.loader import load_placed  # imports the models only when something must be read
+
+    loaded = load_placed(unread)
+    return _new_entries(loaded), loaded.diagnostics
+
+
+def _new_entries(loaded: Any) -> list[tuple[str, dict[str, Any]]]:
+    """Cache entries for the records this run had to read."""
+    from pcctrack.rules.items import record_items
+
+    records = loaded.records
+    out: list[tuple[str, dict[str, Any]]] = []
+    if records.config_path is not None:
+        out.append((records.config_path, {"kind": RecordKind.CONFIG.value, "roles": records.config.roles}))
+    for a in records.audits:
+        scale = [level.name for level in a.model.priority_scale]
+        issued = a.model.dates.final_issued
+        entry = {"audit": a.model.id, "scale": scale, "issued": issued.isoformat() if issued else None}
+        out.append((a.path, {"kind": RecordKind.AUDIT.value, **entry}))
+    for kind, sourced in ((RecordKind.INSPECTION, records.inspections), (RecordKind.ACTION, records.actions)):
+        for s in sourced:
+            out.append((s.path, {"kind": kind.value, "items": [_encode(i) for i in record_items(s)]}))
+    return out
+
+
+def _encode(item: Item) -> list[Any]:
+    values = [getattr(item, name) for name in _FIELDS]
+    for i in _DATE_AT:
+        if values[i] is not None:
+            values[i] = values[i].isoformat()
+    values[_TAGS] = list(item.tags)
+    values[_FILE] = None  # the shown path depends on where pcctrack runs from
+    return values
+
+
+_SOURCES = {s.value: s for s in Source}
+
+
+def _decode(values: list[Any], shown: str, index: dict[str, str] | None, audits: dict[str, AuditFacts]) -> Item:
+    """An item from its cached values, resolved as `rules.items.resolve` would resolve it."""
+    if len(values) != _WIDTH:
+        raise ValueError("cache entry has the wrong number of fields")
+    v = values.copy()
+    for i in _DATE_AT:
+        if v[i] is not None:
+            v[i] = _day(v[i])
+    v[_SOURCE] = _SOURCES[v[_SOURCE]]
+    v[_TAGS] = tuple(v[_TAGS])
+    v[_FILE] = shown
+    v[_OWNER], v[_RANK], v[_OPENED] = resolved(
+        v[_KIND], v[_RECORD], v[_OWNER], v[_PRIORITY], v[_RANK], v[_OPENED], index, audits
+    )
+    return Item(*v)
+
+
+_WIDTH = len(_FIELDS)
+_SOURCE, _TAGS, _FILE, _OWNER, _RANK, _KIND, _RECORD, _PRIORITY, _OPENED = (
+    _AT[name]
+    for name in ("source", "tags", "file", "owner", "priority_rank", "kind", "record", "priority", "opened_on")
+)
+_day = date.fromisoformat

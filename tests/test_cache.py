@@ -1,0 +1,141 @@
+"""The listing cache: fast when nothing changed, never stale, never a way in."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from pcctrack.cache import Cache
+from pcctrack.listing import tracked_items
+from pcctrack.loader import load
+from pcctrack.rules.items import items
+from tests.conftest import AS_OF, REPO, run
+
+ACTION = "audits/test-audit/action-1.yaml"
+
+
+def overdue_json() -> list[dict[str, object]]:
+    result = run("overdue", "--as-of", AS_OF, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def cache_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.json"))
+
+
+def test_cached_items_equal_freshly_loaded_ones(records: Path) -> None:
+    fresh = items(load(records).records)
+    first, _ = tracked_items(records)
+    second, _ = tracked_items(records)
+    assert first == fresh and second == fresh
+
+
+def test_the_cache_lives_in_its_folder_readable_only_by_its_owner(records: Path, private_cache: Path) -> None:
+    overdue_json()
+    (stored,) = cache_files(private_cache)
+    assert stored.stat().st_mode & 0o777 == 0o600
+    assert private_cache.stat().st_mode & 0o077 == 0
+    assert not [p for p in records.rglob("*") if p.suffix == ".json"]
+
+
+def test_an_edited_file_is_read_again_even_with_the_same_size_and_mtime(records: Path) -> None:
+    assert "test-inspection-rec-1" in [row["id"] for row in overdue_json()]
+    path = records / "inspections" / "test-inspection.yaml"
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace("due: 2025-03-31", "due: 2099-03-31")
+    assert len(edited) == len(text)
+    path.write_text(edited, encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert "test-inspection-rec-1" not in [row["id"] for row in overdue_json()]
+
+
+def test_declared_roles_apply_to_unchanged_cached_records(records: Path) -> None:
+    owners = {row["id"]: row["owner"] for row in overdue_json()}
+    assert owners["test-audit-1"] == "Head of Safeguarding"  # 'Safeguarding Lead' is a spelling of it
+    config = records / "pcctrack.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("[Safeguarding Lead]", "[]"), encoding="utf-8")
+    owners = {row["id"]: row["owner"] for row in overdue_json()}
+    assert owners["test-audit-1"] == "Safeguarding Lead"
+
+
+def test_removed_and_added_files_are_noticed(records: Path) -> None:
+    assert "test-audit-1" in [row["id"] for row in overdue_json()]
+    moved = records / "audits" / "test-audit" / "action-2.yaml"
+    shutil.move(records / ACTION, moved)
+    assert "test-audit-1" in [row["id"] for row in overdue_json()]
+    moved.unlink()
+    assert "test-audit-1" not in [row["id"] for row in overdue_json()]
+
+
+def test_a_file_that_breaks_is_left_out_and_named(records: Path) -> None:
+    overdue_json()
+    (records / ACTION).write_text("id: [unclosed\n", encoding="utf-8")
+    result = run("overdue", "--as-of", AS_OF, "--format", "json")
+    assert "test-audit-1" not in result.stdout
+    assert "action-1.yaml" in result.stderr and "left out" in result.stderr
+
+
+def test_a_cache_others_could_write_is_ignored(records: Path, private_cache: Path) -> None:
+    expected = overdue_json()
+    (stored,) = cache_files(private_cache)
+    content = json.loads(stored.read_text(encoding="utf-8"))
+    for entry in content["files"].values():
+        for values in entry.get("items", []):
+            values[3] = "planted title"
+    stored.write_text(json.dumps(content), encoding="utf-8")
+    stored.chmod(0o666)
+    assert overdue_json() == expected
+
+
+def test_a_damaged_cache_is_read_past(records: Path, private_cache: Path) -> None:
+    expected = overdue_json()
+    (stored,) = cache_files(private_cache)
+    content = json.loads(stored.read_text(encoding="utf-8"))
+    for entry in content["files"].values():
+        if "items" in entry:
+            entry["items"] = [["too", "short"]]
+    stored.write_text(json.dumps(content), encoding="utf-8")
+    assert overdue_json() == expected
+    stored.write_bytes(b"\x00not json")
+    assert overdue_json() == expected
+
+
+def test_deleting_the_cache_is_safe(records: Path, private_cache: Path) -> None:
+    expected = overdue_json()
+    shutil.rmtree(private_cache)
+    assert overdue_json() == expected
+    assert cache_files(private_cache)
+
+
+def test_a_cache_folder_inside_the_records_is_not_used(records: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("PCCTRACK_CACHE_DIR", str(records / ".cache"))
+    assert not Cache(records).usable
+    overdue_json()
+    assert not (records / ".cache").exists()
+
+
+def test_a_warm_listing_does_not_load_the_models(records: Path, private_cache: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "PCCTRACK_CACHE_DIR": str(private_cache)}
+    argv = [sys.executable, "-X", "importtime", "-m", "pcctrack", "overdue", "--records", str(records), "--as-of", AS_OF]
+    cold = subprocess.run(argv, env=env, capture_output=True, text=True, check=True)
+    warm = subprocess.run(argv, env=env, capture_output=True, text=True, check=True)
+    assert "pcctrack.models" in cold.stderr
+    assert "pcctrack.models" not in warm.stderr and "ruamel" not in warm.stderr
+    assert warm.stdout == cold.stdout
+
+
+
+def test_reading_in_two_processes_gives_the_same_items(records: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    serial, _ = tracked_items(records)
+    shutil.rmtree(Cache(records).dir)
+    (records / ACTION).write_text("id: [unclosed\n", encoding="utf-8")
+    monkeypatch.setattr("pcctrack.listing.PARALLEL_FROM", 1)
+    parallel, problems = tracked_items(records)
+    assert [i for i in serial if i.id != "test-audit-1"] == parallel
+    assert [d.path for d in problems] == ["records/" + ACTION]

@@ -114,6 +114,12 @@ TRAPS = [
     "",
     "# only a comment\n",
     "- a\n- b\n",
+    # the size limits both paths must keep alike: values, lines, and numbers Python refuses
+    "a: [" + ", ".join(["x"] * 5001) + "]\n",
+    "a: [" + ", ".join(["x"] * 4990) + "]\n",
+    "".join(f"k{i}: v\n" for i in range(2600)),
+    "# c\n" * 10_001 + "a: 1\n",
+    "a: " + "9" * 4400 + "\n",
 ]
 
 

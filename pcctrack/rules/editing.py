@@ -96,14 +96,14 @@ def _revision(item: TrackedItem, request: UpdateRequest) -> dict[str, Any]:
     assert revision is not None
     if item.due is None:
         raise EditRefused(
-            f"{item.id} has no agreed due date to revise: record the original date as 'due' first"
+            "there is no agreed due date to revise: record the original date as 'due' first"
         )
     if revision.date <= item.due:
         raise EditRefused(
             f"the revised due date {revision.date} is not after the original due date {item.due}"
         )
     if revision.date == item.current_due:
-        raise EditRefused(f"{item.id} is already due on {revision.date}")
+        raise EditRefused(f"it is already due on {revision.date}: nothing to revise")
     if not revision.reason.strip() or not revision.agreed_by.strip():
         raise EditRefused("a revised due date needs both --reason and --agreed-by")
     return {

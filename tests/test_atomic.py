@@ -12,7 +12,6 @@ import pytest
 from pcctrack import atomic
 from pcctrack.commands import update
 from pcctrack.errors import NotWritten
-from pcctrack.choices import Status
 from pcctrack.output import Output
 from pcctrack.rules.editing import UpdateRequest
 from tests.conftest import AS_OF, run

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from pcctrack.roles import role_index
 
 if TYPE_CHECKING:
-    from pcctrack.models import Action, Config, Finding, Inspection
+    from pcctrack.models import Action, Finding, Inspection
     from pcctrack.models.common import TrackedItem
     from pcctrack.records import RecordSet, Sourced
 

@@ -8,6 +8,7 @@ overwritten.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -74,7 +75,7 @@ def run(root: Path, kind: NewKind, given: dict[str, str | None], ident: str | No
     path, record_kind, data = _scaffold(root, loaded, kind, values, ident)
     shown = display_path(path)
     doc = yamlio.Editable(yamlio.new_mapping(data), yamlio.Layout())
-    raw = yamlio.dump_editable(doc)
+    raw = schema_pointer(root, path, record_kind) + yamlio.dump_editable(doc)
     problems = check_replacement(loaded, shown, record_kind, raw, as_of)
     if problems:
         raise NotWritten(f"the new {kind} would not be valid, so nothing was written:\n" + text(problems).rstrip("\n"))
@@ -88,6 +89,17 @@ def run(root: Path, kind: NewKind, given: dict[str, str | None], ident: str | No
     output.note(f"created {kind} {data['id']}")
     output.write(f"{shown}\n")
     return EXIT_OK
+
+
+def schema_pointer(root: Path, path: Path, kind: RecordKind) -> bytes:
+    """The first line the bundled records carry, so an editor offers completion and field
+    documentation in the new file too; only when the repository keeps its schemas in
+    schema/ beside records/ (as `pcctrack schema -o schema/` writes them)."""
+    schema = root.parent / "schema" / f"{kind.value}.schema.json"
+    if not schema.is_file():
+        return b""
+    relative = os.path.relpath(schema.absolute(), path.parent.absolute()).replace(os.sep, "/")
+    return f"# yaml-language-server: $schema={relative}\n".encode()
 
 
 def _complete(kind: NewKind, given: dict[str, str | None], ask: Ask | None) -> dict[str, str]:

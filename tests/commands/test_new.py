@@ -87,3 +87,14 @@ def test_an_unknown_audit(records: Path) -> None:
     result = run("new", "action", "--audit", "nope", *ACTION_ARGS)
     assert result.exit_code == 2
     assert "no audit has the id 'nope' (audits: test-audit)" in result.stderr
+
+
+def test_a_new_record_points_editors_at_its_schema(records: Path) -> None:
+    assert run("schema", "-o", "schema").exit_code == 0  # beside records/, as in a records repository
+    result = run("new", "action", "--audit", "test-audit", *ACTION_ARGS, "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    created = Path(result.stdout.strip())
+    first = created.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../../../schema/action.schema.json"
+    assert (created.parent / "../../../schema/action.schema.json").resolve().is_file()
+    assert run("validate", "--as-of", AS_OF).exit_code == 0

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rich.console import Console
 
 from pcctrack import settings
@@ -59,8 +61,11 @@ class Output:
     def show(self, renderable: Any) -> None:
         self.out.print(renderable)
 
-    def add_summary(self, markdown: str) -> None:
-        """Append Markdown to the job summary, if there is one.
+    def add_summary(self, build: Callable[[], str]) -> None:
+        """Append the Markdown ``build`` makes to the job summary, if there is one.
+
+        Built only when there is a summary to add to: a national listing's table takes
+        longer to format than the rest of a warm run.
 
         Appended, never truncated: every step of a job writes to the same file, and earlier
         steps' summaries must survive. A summary that cannot be written is a warning, not a
@@ -70,6 +75,6 @@ class Output:
             return
         try:
             with self.summary_file.open("a", encoding="utf-8") as handle:
-                handle.write(markdown)
+                handle.write(build())
         except OSError as exc:
             self.warn(f"could not add to the job summary {self.summary_file}: {exc.strerror or exc}")

@@ -40,7 +40,7 @@ def run(
         empty = "Nothing falls due in that period."
     row = display_row if fmt in (TableFormat.TABLE, TableFormat.MARKDOWN) else item_row
     emit(output, fmt, ITEM_COLUMNS, [row(i, as_of) for i in chosen], title, MACHINE_ITEM_COLUMNS, empty)
-    output.add_summary(listing_summary("overdue", title, ITEM_COLUMNS, [display_row(i, as_of) for i in chosen], empty))
+    output.add_summary(lambda: listing_summary("overdue", title, ITEM_COLUMNS, [display_row(i, as_of) for i in chosen], empty))
     if fail_on_overdue and late:
         output.note(f"pcctrack: {_count(late)} overdue as of {long_date(as_of)}")
         return EXIT_FINDINGS

@@ -29,5 +29,5 @@ def run(
         output.err.file.write(text(diagnostics))
     checked = len(paths) if paths and all(p.is_file() for p in paths) else len(loaded.files)
     output.note(summary(diagnostics, checked))
-    output.add_summary(validate_summary(diagnostics, checked))
+    output.add_summary(lambda: validate_summary(diagnostics, checked))
     return EXIT_FINDINGS if diagnostics else EXIT_OK

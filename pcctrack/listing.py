@@ -12,6 +12,8 @@ import dataclasses
 import gc
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -28,28 +30,37 @@ _DATE_AT = [_AT[name] for name in ("due", "original_due", "closed_on", "opened_o
 
 
 def tracked_items(root: Path) -> tuple[list[Item], list[Diagnostic]]:
-    """Every item under ``root`` and the problems of the files that could not be read.
+    """Every item under ``root`` and the problems of the files that could not be read."""
+    cache = Cache(root)
+    with _acyclic():
+        stored = cache.read()
+    try:
+        found, diagnostics, entries = _collect(root, stored)
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+        # A cache entry that does not read back as written: start afresh without it.
+        found, diagnostics, entries = _collect(root, {})
+    if entries != stored:
+        cache.write(entries)
+    return found, diagnostics
 
-    The cyclic garbage collector is paused meanwhile: the cache and the items are millions
-    of small objects that form no cycles, and its passes over them cost a warm national run
-    a fifth of its time. They are then frozen out of its reach, so the rows built from them
-    do not pay for them either.
+
+@contextmanager
+def _acyclic() -> Iterator[None]:
+    """Build many objects that form no cycles without the cyclic garbage collector's passes.
+
+    The cache and the items of a national tree are millions of small objects, and the
+    collector's passes over them cost a warm run a fifth of its time. Afterwards they are
+    frozen out of its reach, so the rows built from them do not pay for them either.
+    Parsing is never done inside: the round-trip parser leaves cycles to collect.
     """
+    enabled = gc.isenabled()
     gc.disable()
     try:
-        cache = Cache(root)
-        stored = cache.read()
-        try:
-            found, diagnostics, entries = _collect(root, stored)
-        except (KeyError, TypeError, ValueError, IndexError, AttributeError):
-            # A cache entry that does not read back as written: start afresh without it.
-            found, diagnostics, entries = _collect(root, {})
-        if entries != stored:
-            cache.write(entries)
+        yield
     finally:
         gc.freeze()
-        gc.enable()
-    return found, diagnostics
+        if enabled:
+            gc.enable()
 
 
 def _collect(root: Path, stored: dict[str, Any]) -> tuple[list[Item], list[Diagnostic], dict[str, Any]]:
@@ -92,10 +103,11 @@ def _collect(root: Path, stored: dict[str, Any]) -> tuple[list[Item], list[Diagn
             audits[entry["audit"]] = (list(entry["scale"]), _day(issued) if issued else None)
     index = role_index(roles)
     found: dict[str, list[Item]] = {RecordKind.INSPECTION: [], RecordKind.ACTION: []}
-    for place in places:
-        entry = by_shown.get(place.shown)
-        if entry is not None and entry["kind"] in found:
-            found[entry["kind"]].extend(_decode(values, place.shown, index, audits) for values in entry["items"])
+    with _acyclic():
+        for place in places:
+            entry = by_shown.get(place.shown)
+            if entry is not None and entry["kind"] in found:
+                found[entry["kind"]].extend(_decode(values, place.shown, index, audits) for values in entry["items"])
     return found[RecordKind.INSPECTION] + found[RecordKind.ACTION], diagnostics, entries
 
 

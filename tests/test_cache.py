@@ -139,3 +139,16 @@ def test_reading_in_two_processes_gives_the_same_items(records: Path, monkeypatc
     parallel, problems = tracked_items(records)
     assert [i for i in serial if i.id != "test-audit-1"] == parallel
     assert [d.path for d in problems] == ["records/" + ACTION]
+
+
+def test_a_listing_leaves_the_garbage_collector_as_it_found_it(records: Path) -> None:
+    import gc
+
+    try:
+        tracked_items(records)
+        assert gc.isenabled()
+        gc.disable()
+        tracked_items(records)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

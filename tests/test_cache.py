@@ -120,13 +120,13 @@ def test_a_cache_folder_inside_the_records_is_not_used(records: Path, monkeypatc
     assert not (records / ".cache").exists()
 
 
-def test_a_warm_listing_does_not_load_the_models(records: Path, private_cache: Path) -> None:
+def test_a_warm_json_listing_loads_neither_the_models_nor_a_parser_nor_rich(records: Path, private_cache: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO), "PCCTRACK_CACHE_DIR": str(private_cache)}
-    argv = [sys.executable, "-X", "importtime", "-m", "pcctrack", "overdue", "--records", str(records), "--as-of", AS_OF]
+    argv = [sys.executable, "-X", "importtime", "-m", "pcctrack", "overdue", "--records", str(records), "--as-of", AS_OF, "--format", "json"]
     cold = subprocess.run(argv, env=env, capture_output=True, text=True, check=True)
     warm = subprocess.run(argv, env=env, capture_output=True, text=True, check=True)
     assert "pcctrack.models" in cold.stderr
-    assert "pcctrack.models" not in warm.stderr and "ruamel" not in warm.stderr
+    assert "pcctrack.models" not in warm.stderr and "ruamel" not in warm.stderr and "rich" not in warm.stderr
     assert warm.stdout == cold.stdout
 
 

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import hashlib
 import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from pcctrack.cache import Cache, stamp
 from pcctrack.diagnostics import Diagnostic
@@ -29,16 +33,52 @@ _AT = {name: i for i, name in enumerate(_FIELDS)}
 _DATE_AT = [_AT[name] for name in ("due", "original_due", "closed_on", "opened_on")]
 
 
-def tracked_items(root: Path) -> tuple[list[Item], list[Diagnostic]]:
-    """Every item under ``root`` and the problems of the files that could not be read."""
+@dataclass(frozen=True)
+class Tree:
+    """The files under a records folder as they are now: each with its place and its stamp."""
+
+    root: Path
+    places: list[Placed]
+    stamps: list[list[int] | None]
+    """`cache.stamp` of each place, taken before anything is read (so a later edit shows);
+    None for a file that is read on every run (it has a problem, or no stamp could be taken)."""
+
+    def fingerprint(self) -> str | None:
+        """A digest of every file's place, kind and stamp, for results that depend on the whole
+        tree; None when some file is read on every run, so its problems are always reported."""
+        if any(s is None for s in self.stamps):
+            return None
+        listed = [[p.rel, p.shown, p.kind, s] for p, s in zip(self.places, self.stamps)]
+        return hashlib.sha256(orjson.dumps(listed)).hexdigest()
+
+
+def survey(root: Path) -> Tree:
+    """Every file under ``root`` with its stamp: one walk, one ``lstat`` per file."""
+    places = placed(root)
+    stamps: list[list[int] | None] = []
+    for place in places:
+        current = None
+        if place.problem is None and place.kind is not None and place.rel is not None:
+            try:
+                current = stamp(place.lstat or place.path.stat())
+            except OSError:
+                pass
+        stamps.append(current)
+    return Tree(root, places, stamps)
+
+
+def tracked_items(root: Path, tree: Tree | None = None) -> tuple[list[Item], list[Diagnostic]]:
+    """Every item under ``root`` (as ``tree`` found it, if given) and the problems of the files
+    that could not be read."""
+    tree = survey(root) if tree is None else tree
     cache = Cache(root)
     with _acyclic():
         stored = cache.read()
     try:
-        found, diagnostics, entries = _collect(root, stored)
+        found, diagnostics, entries = _collect(tree, stored)
     except (KeyError, TypeError, ValueError, IndexError, AttributeError):
         # A cache entry that does not read back as written: start afresh without it.
-        found, diagnostics, entries = _collect(root, {})
+        found, diagnostics, entries = _collect(tree, {})
     if entries != stored:
         cache.write(entries)
     return found, diagnostics
@@ -63,27 +103,22 @@ def _acyclic() -> Iterator[None]:
             gc.enable()
 
 
-def _collect(root: Path, stored: dict[str, Any]) -> tuple[list[Item], list[Diagnostic], dict[str, Any]]:
+def _collect(tree: Tree, stored: dict[str, Any]) -> tuple[list[Item], list[Diagnostic], dict[str, Any]]:
     entries: dict[str, Any] = {}
     by_shown: dict[str, Any] = {}
     diagnostics: list[Diagnostic] = []
     unread: list[Placed] = []
     stamps: dict[str, tuple[str, list[int]]] = {}
-    places = placed(root)
-    for place in places:
-        if place.problem is not None or place.kind is None or place.rel is None:
-            unread.append(place)
-            continue
-        try:
-            current = stamp(place.lstat or place.path.stat())
-        except OSError:
+    places = tree.places
+    for place, current in zip(places, tree.stamps):
+        if current is None or place.kind is None or place.rel is None:
             unread.append(place)
             continue
         entry = stored.get(place.rel)
         if isinstance(entry, dict) and entry.get("stamp") == current and entry.get("kind") == place.kind.value:
             entries[place.rel] = by_shown[place.shown] = entry
         else:
-            stamps[place.shown] = (place.rel, current)  # taken before reading, so a later edit shows
+            stamps[place.shown] = (place.rel, current)
             unread.append(place)
     if unread:
         new, diagnostics = _read(unread)

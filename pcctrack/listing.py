@@ -154,16 +154,19 @@ def _read(unread: list[Placed]) -> tuple[list[tuple[str, dict[str, Any]]], list[
     """Cache entries and problems for the files that must be read.
 
     Parsing and validating are CPU-bound, so a large batch is split with a forked second
-    process where there is a second core; each half comes back as plain entries.
+    process where there is a second core; each half comes back as plain entries. The halves
+    take every other file, so each gets its share of the large inspections, and the models
+    are imported before the fork, so the second process starts with them.
     """
     if len(unread) < PARALLEL_FROM or not _can_fork():
         return _read_here(unread)
     import multiprocessing
 
-    half = len(unread) // 2
+    import pcctrack.loader  # noqa: F401
+
     with multiprocessing.get_context("fork").Pool(1) as pool:
-        theirs = pool.apply_async(_read_here, (unread[half:],))
-        mine = _read_here(unread[:half])
+        theirs = pool.apply_async(_read_here, (unread[1::2],))
+        mine = _read_here(unread[0::2])
         other = theirs.get()
     return mine[0] + other[0], mine[1] + other[1]
 

@@ -62,10 +62,30 @@ class Cache:
 
     def read(self) -> dict[str, Any]:
         """The stored entries, or none when the cache is missing, foreign or unreadable."""
+        files = self._load(self.file).get("files")
+        return files if isinstance(files, dict) else {}
+
+    def write(self, entries: dict[str, Any]) -> None:
+        """Replace the stored entries; a cache that cannot be written is simply not kept."""
+        self._store(self.file, {"files": entries})
+
+    def recall(self, key: str) -> dict[str, Any] | None:
+        """The result remembered under ``key`` (see `remember`), if it is the one stored."""
+        content = self._load(self.file.with_suffix(".result.json"))
+        return content if content.get("key") == key else None
+
+    def remember(self, key: str, result: dict[str, Any]) -> None:
+        """Keep one command's finished result for a tree as it is now, replacing the last one.
+
+        ``key`` must name everything the result depends on: every file's stamp and the question.
+        """
+        self._store(self.file.with_suffix(".result.json"), {**result, "key": key})
+
+    def _load(self, path: Path) -> dict[str, Any]:
         if not self.usable:
             return {}
         try:
-            with open(self.file, "rb") as handle:
+            with open(path, "rb") as handle:
                 if not (_owned_privately(os.fstat(handle.fileno())) and _owned_privately(self.dir.stat())):
                     return {}
                 content = orjson.loads(handle.read())
@@ -73,15 +93,12 @@ class Cache:
             return {}
         if not isinstance(content, dict) or content.get("format") != FORMAT or content.get("code") != self.code:
             return {}
-        if content.get("root") != str(self.root) or not isinstance(content.get("files"), dict):
-            return {}
-        return content["files"]
+        return content if content.get("root") == str(self.root) else {}
 
-    def write(self, entries: dict[str, Any]) -> None:
-        """Replace the stored entries; a cache that cannot be written is simply not kept."""
+    def _store(self, path: Path, content: dict[str, Any]) -> None:
         if not self.usable:
             return
-        content = {"format": FORMAT, "code": self.code, "root": str(self.root), "files": entries}
+        content = {"format": FORMAT, "code": self.code, "root": str(self.root), **content}
         try:
             self.dir.mkdir(mode=0o700, parents=True, exist_ok=True)
             if not _owned_privately(self.dir.stat()):
@@ -90,7 +107,7 @@ class Cache:
             try:
                 with os.fdopen(fd, "wb") as handle:
                     handle.write(orjson.dumps(content))
-                os.replace(temp, self.file)
+                os.replace(temp, path)
             except BaseException:
                 os.unlink(temp)
                 raise

@@ -59,14 +59,48 @@ def discover(root: Path) -> list[Path]:
 
 def discover_relative(root: Path) -> list[str]:
     """`discover`, as paths relative to ``root``: cheap to compare and to key a cache on."""
-    found: list[str] = []
-    for folder, dirs, names in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        prefix = os.path.relpath(folder, root)
-        prefix = "" if prefix == "." else prefix + os.sep
-        linked = [d for d in dirs if os.path.islink(os.path.join(folder, d))]
-        found.extend(prefix + n for n in sorted(linked + [n for n in names if n.endswith(YAML_SUFFIXES)]))
+    return [rel for rel, _ in _walk(str(root), "")]
+
+
+def _walk(folder: str, prefix: str) -> list[tuple[str, os.stat_result | None]]:
+    """Each YAML file (and linked folder) below ``folder`` with its own status, `discover`'s order.
+
+    One directory read per folder: the entry's type comes with its name, and its status is
+    taken without following links, so a national tree costs one ``lstat`` per file.
+    """
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError:
+        return []
+    found: list[tuple[str, os.stat_result | None]] = []
+    subfolders: list[os.DirEntry[str]] = []
+    for entry in entries:
+        name = entry.name
+        try:
+            is_folder = entry.is_dir(follow_symlinks=False)
+            is_link = not is_folder and entry.is_symlink()
+        except OSError:
+            continue
+        if is_folder:
+            if not name.startswith("."):
+                subfolders.append(entry)
+            continue
+        if is_link and os.path.isdir(entry.path):
+            if not name.startswith("."):
+                found.append((prefix + name, _lstat(entry)))  # listed, never entered
+        elif name.endswith(YAML_SUFFIXES):
+            found.append((prefix + name, _lstat(entry)))
+    for entry in subfolders:
+        found.extend(_walk(entry.path, prefix + entry.name + os.sep))
     return found
+
+
+def _lstat(entry: os.DirEntry[str]) -> os.stat_result | None:
+    try:
+        return entry.stat(follow_symlinks=False)
+    except OSError:
+        return None  # gone since the walk: reading it will say so
 
 
 def display_path(path: Path) -> str:
@@ -140,12 +174,9 @@ def placed(root: Path, extra: list[Path] = ()) -> list[Placed]:  # type: ignore[
     shown_root = display_path(root)
     out: list[Placed] = []
     base = str(root)
-    for rel in discover_relative(root):
-        location = os.path.join(base, rel)
-        try:
-            st: os.stat_result | None = os.lstat(location)
-        except OSError:
-            st = None  # gone since the walk: reading it will say so
+    within = base if base.endswith(os.sep) else base + os.sep
+    for rel, st in _walk(base, ""):
+        location = within + rel
         is_link = st is not None and stat.S_ISLNK(st.st_mode)
         shown = display_path(Path(location)) if is_link else rel if shown_root == "." else f"{shown_root}{os.sep}{rel}"
         parts = rel.split(os.sep)

@@ -9,11 +9,18 @@ nothing changed loads neither the models nor a YAML parser.
 from __future__ import annotations
 
 import dataclasses
+import gc
+import hashlib
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from pcctrack.cache import Cache, stamp
 from pcctrack.diagnostics import Diagnostic
@@ -26,41 +33,92 @@ _AT = {name: i for i, name in enumerate(_FIELDS)}
 _DATE_AT = [_AT[name] for name in ("due", "original_due", "closed_on", "opened_on")]
 
 
-def tracked_items(root: Path) -> tuple[list[Item], list[Diagnostic]]:
-    """Every item under ``root`` and the problems of the files that could not be read."""
+@dataclass(frozen=True)
+class Tree:
+    """The files under a records folder as they are now: each with its place and its stamp."""
+
+    root: Path
+    places: list[Placed]
+    stamps: list[list[int] | None]
+    """`cache.stamp` of each place, taken before anything is read (so a later edit shows);
+    None for a file that is read on every run (it has a problem, or no stamp could be taken)."""
+
+    def fingerprint(self) -> str | None:
+        """A digest of every file's place, kind and stamp, for results that depend on the whole
+        tree; None when some file is read on every run, so its problems are always reported."""
+        if any(s is None for s in self.stamps):
+            return None
+        listed = [[p.rel, p.shown, p.kind, s] for p, s in zip(self.places, self.stamps)]
+        return hashlib.sha256(orjson.dumps(listed)).hexdigest()
+
+
+def survey(root: Path) -> Tree:
+    """Every file under ``root`` with its stamp: one walk, one ``lstat`` per file."""
+    places = placed(root)
+    stamps: list[list[int] | None] = []
+    for place in places:
+        current = None
+        if place.problem is None and place.kind is not None and place.rel is not None:
+            try:
+                current = stamp(place.lstat or place.path.stat())
+            except OSError:
+                pass
+        stamps.append(current)
+    return Tree(root, places, stamps)
+
+
+def tracked_items(root: Path, tree: Tree | None = None) -> tuple[list[Item], list[Diagnostic]]:
+    """Every item under ``root`` (as ``tree`` found it, if given) and the problems of the files
+    that could not be read."""
+    tree = survey(root) if tree is None else tree
     cache = Cache(root)
-    stored = cache.read()
+    with _acyclic():
+        stored = cache.read()
     try:
-        found, diagnostics, entries = _collect(root, stored)
+        found, diagnostics, entries = _collect(tree, stored)
     except (KeyError, TypeError, ValueError, IndexError, AttributeError):
         # A cache entry that does not read back as written: start afresh without it.
-        found, diagnostics, entries = _collect(root, {})
+        found, diagnostics, entries = _collect(tree, {})
     if entries != stored:
         cache.write(entries)
     return found, diagnostics
 
 
-def _collect(root: Path, stored: dict[str, Any]) -> tuple[list[Item], list[Diagnostic], dict[str, Any]]:
+@contextmanager
+def _acyclic() -> Iterator[None]:
+    """Build many objects that form no cycles without the cyclic garbage collector's passes.
+
+    The cache and the items of a national tree are millions of small objects, and the
+    collector's passes over them cost a warm run a fifth of its time. Afterwards they are
+    frozen out of its reach, so the rows built from them do not pay for them either.
+    Parsing is never done inside: the round-trip parser leaves cycles to collect.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+def _collect(tree: Tree, stored: dict[str, Any]) -> tuple[list[Item], list[Diagnostic], dict[str, Any]]:
     entries: dict[str, Any] = {}
     by_shown: dict[str, Any] = {}
     diagnostics: list[Diagnostic] = []
     unread: list[Placed] = []
     stamps: dict[str, tuple[str, list[int]]] = {}
-    places = placed(root)
-    for place in places:
-        if place.problem is not None or place.kind is None or place.rel is None:
-            unread.append(place)
-            continue
-        try:
-            current = stamp(place.lstat or place.path.stat())
-        except OSError:
+    places = tree.places
+    for place, current in zip(places, tree.stamps):
+        if current is None or place.kind is None or place.rel is None:
             unread.append(place)
             continue
         entry = stored.get(place.rel)
         if isinstance(entry, dict) and entry.get("stamp") == current and entry.get("kind") == place.kind.value:
             entries[place.rel] = by_shown[place.shown] = entry
         else:
-            stamps[place.shown] = (place.rel, current)  # taken before reading, so a later edit shows
+            stamps[place.shown] = (place.rel, current)
             unread.append(place)
     if unread:
         new, diagnostics = _read(unread)
@@ -80,10 +138,11 @@ def _collect(root: Path, stored: dict[str, Any]) -> tuple[list[Item], list[Diagn
             audits[entry["audit"]] = (list(entry["scale"]), _day(issued) if issued else None)
     index = role_index(roles)
     found: dict[str, list[Item]] = {RecordKind.INSPECTION: [], RecordKind.ACTION: []}
-    for place in places:
-        entry = by_shown.get(place.shown)
-        if entry is not None and entry["kind"] in found:
-            found[entry["kind"]].extend(_decode(values, place.shown, index, audits) for values in entry["items"])
+    with _acyclic():
+        for place in places:
+            entry = by_shown.get(place.shown)
+            if entry is not None and entry["kind"] in found:
+                found[entry["kind"]].extend(_decode(values, place.shown, index, audits) for values in entry["items"])
     return found[RecordKind.INSPECTION] + found[RecordKind.ACTION], diagnostics, entries
 
 
@@ -95,16 +154,19 @@ def _read(unread: list[Placed]) -> tuple[list[tuple[str, dict[str, Any]]], list[
     """Cache entries and problems for the files that must be read.
 
     Parsing and validating are CPU-bound, so a large batch is split with a forked second
-    process where there is a second core; each half comes back as plain entries.
+    process where there is a second core; each half comes back as plain entries. The halves
+    take every other file, so each gets its share of the large inspections, and the models
+    are imported before the fork, so the second process starts with them.
     """
     if len(unread) < PARALLEL_FROM or not _can_fork():
         return _read_here(unread)
     import multiprocessing
 
-    half = len(unread) // 2
+    import pcctrack.loader  # noqa: F401
+
     with multiprocessing.get_context("fork").Pool(1) as pool:
-        theirs = pool.apply_async(_read_here, (unread[half:],))
-        mine = _read_here(unread[:half])
+        theirs = pool.apply_async(_read_here, (unread[1::2],))
+        mine = _read_here(unread[0::2])
         other = theirs.get()
     return mine[0] + other[0], mine[1] + other[1]
 
@@ -166,7 +228,11 @@ def _decode(values: list[Any], shown: str, index: dict[str, str] | None, audits:
     v[_OWNER], v[_RANK], v[_OPENED] = resolved(
         v[_KIND], v[_RECORD], v[_OWNER], v[_PRIORITY], v[_RANK], v[_OPENED], index, audits
     )
-    return Item(*v)
+    # What Item(*v) makes, without a frozen dataclass's one guarded setattr per field:
+    # a national tree builds tens of thousands of items on every warm run.
+    item = _new_item(Item)
+    item.__dict__.update(zip(_FIELDS, v))
+    return item
 
 
 _WIDTH = len(_FIELDS)
@@ -175,3 +241,4 @@ _SOURCE, _TAGS, _FILE, _OWNER, _RANK, _KIND, _RECORD, _PRIORITY, _OPENED = (
     for name in ("source", "tags", "file", "owner", "priority_rank", "kind", "record", "priority", "opened_on")
 )
 _day = date.fromisoformat
+_new_item = object.__new__

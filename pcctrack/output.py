@@ -8,11 +8,14 @@ Rich decides about colour (only on a terminal, never with NO_COLOR set); plain f
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rich.console import Console
 
 from pcctrack import settings
@@ -23,44 +26,57 @@ PIPED_WIDTH = 160
 
 @dataclass
 class Output:
-    out: Console
-    err: Console
+    """Standard output and error. Plain text goes straight to the streams (sys.stdout as it is
+    at the time, as an unconfigured rich console would); rich is loaded only for a table."""
+
     summary_file: Path | None = None
     """GitHub's GITHUB_STEP_SUMMARY: Markdown appended here shows on the workflow run's page."""
+    _console: Console | None = None
 
     @classmethod
     def standard(cls) -> Output:
-        from rich.console import Console  # not imported by --help or --version
-
-        out = Console(highlight=False)
-        if not out.is_terminal and "COLUMNS" not in os.environ:
-            # Piped tables are read in wide logs and files, not an 80-column terminal.
-            out = Console(highlight=False, width=PIPED_WIDTH)
-        return cls(out, Console(stderr=True, highlight=False), settings.step_summary_file())
+        return cls(settings.step_summary_file())
 
     def write(self, text: str) -> None:
         """Plain text to stdout, byte for byte."""
-        self.out.file.write(text)
-        self.out.file.flush()
+        sys.stdout.write(text)
+        sys.stdout.flush()
 
     def write_bytes(self, data: bytes) -> None:
         """Bytes to stdout unchanged (CRLF line ends, byte-order marks, binary formats)."""
-        self.out.file.flush()
-        self.out.file.buffer.write(data)
-        self.out.file.buffer.flush()
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+
+    def write_err(self, text: str) -> None:
+        """Plain text to stderr, as-is (a diagnostics report)."""
+        sys.stderr.write(text)
 
     def note(self, text: str) -> None:
         """A line for the person at the terminal, on stderr."""
-        self.err.file.write(text + "\n")
+        sys.stderr.write(text + "\n")
 
     def warn(self, text: str) -> None:
-        self.err.file.write(f"pcctrack: warning: {text}\n")
+        sys.stderr.write(f"pcctrack: warning: {text}\n")
 
     def show(self, renderable: Any) -> None:
-        self.out.print(renderable)
+        """A rich table (or text) on stdout: the only output that needs rich, so JSON and CSV
+        listings never import it."""
+        if self._console is None:
+            from rich.console import Console  # not imported by --help, --version or plain formats
 
-    def add_summary(self, markdown: str) -> None:
-        """Append Markdown to the job summary, if there is one.
+            console = Console(highlight=False)
+            if not console.is_terminal and "COLUMNS" not in os.environ:
+                # Piped tables are read in wide logs and files, not an 80-column terminal.
+                console = Console(highlight=False, width=PIPED_WIDTH)
+            self._console = console
+        self._console.print(renderable)
+
+    def add_summary(self, build: Callable[[], str]) -> None:
+        """Append the Markdown ``build`` makes to the job summary, if there is one.
+
+        Built only when there is a summary to add to: a national listing's table takes
+        longer to format than the rest of a warm run.
 
         Appended, never truncated: every step of a job writes to the same file, and earlier
         steps' summaries must survive. A summary that cannot be written is a warning, not a
@@ -70,6 +86,6 @@ class Output:
             return
         try:
             with self.summary_file.open("a", encoding="utf-8") as handle:
-                handle.write(markdown)
+                handle.write(build())
         except OSError as exc:
             self.warn(f"could not add to the job summary {self.summary_file}: {exc.strerror or exc}")

@@ -25,7 +25,17 @@ def overdue_json() -> list[dict[str, object]]:
 
 
 def cache_files(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.json"))
+    return sorted(p for p in folder.glob("*.json") if not p.name.endswith(".result.json"))
+
+
+def answer_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.result.json"))
+
+
+def forget_answers(folder: Path) -> None:
+    """So the next listing rebuilds its items from the per-file entries."""
+    for path in answer_files(folder):
+        path.unlink()
 
 
 def test_cached_items_equal_freshly_loaded_ones(records: Path) -> None:
@@ -38,7 +48,8 @@ def test_cached_items_equal_freshly_loaded_ones(records: Path) -> None:
 def test_the_cache_lives_in_its_folder_readable_only_by_its_owner(records: Path, private_cache: Path) -> None:
     overdue_json()
     (stored,) = cache_files(private_cache)
-    assert stored.stat().st_mode & 0o777 == 0o600
+    (answer,) = answer_files(private_cache)
+    assert stored.stat().st_mode & 0o777 == 0o600 and answer.stat().st_mode & 0o777 == 0o600
     assert private_cache.stat().st_mode & 0o077 == 0
     assert not [p for p in records.rglob("*") if p.suffix == ".json"]
 
@@ -90,6 +101,7 @@ def test_a_cache_others_could_write_is_ignored(records: Path, private_cache: Pat
             values[3] = "planted title"
     stored.write_text(json.dumps(content), encoding="utf-8")
     stored.chmod(0o666)
+    forget_answers(private_cache)
     assert overdue_json() == expected
 
 
@@ -101,8 +113,10 @@ def test_a_damaged_cache_is_read_past(records: Path, private_cache: Path) -> Non
         if "items" in entry:
             entry["items"] = [["too", "short"]]
     stored.write_text(json.dumps(content), encoding="utf-8")
+    forget_answers(private_cache)
     assert overdue_json() == expected
     stored.write_bytes(b"\x00not json")
+    forget_answers(private_cache)
     assert overdue_json() == expected
 
 
@@ -120,13 +134,13 @@ def test_a_cache_folder_inside_the_records_is_not_used(records: Path, monkeypatc
     assert not (records / ".cache").exists()
 
 
-def test_a_warm_listing_does_not_load_the_models(records: Path, private_cache: Path) -> None:
+def test_a_warm_json_listing_loads_neither_the_models_nor_a_parser_nor_rich(records: Path, private_cache: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO), "PCCTRACK_CACHE_DIR": str(private_cache)}
-    argv = [sys.executable, "-X", "importtime", "-m", "pcctrack", "overdue", "--records", str(records), "--as-of", AS_OF]
+    argv = [sys.executable, "-X", "importtime", "-m", "pcctrack", "overdue", "--records", str(records), "--as-of", AS_OF, "--format", "json"]
     cold = subprocess.run(argv, env=env, capture_output=True, text=True, check=True)
     warm = subprocess.run(argv, env=env, capture_output=True, text=True, check=True)
     assert "pcctrack.models" in cold.stderr
-    assert "pcctrack.models" not in warm.stderr and "ruamel" not in warm.stderr
+    assert "pcctrack.models" not in warm.stderr and "ruamel" not in warm.stderr and "rich" not in warm.stderr
     assert warm.stdout == cold.stdout
 
 
@@ -139,3 +153,59 @@ def test_reading_in_two_processes_gives_the_same_items(records: Path, monkeypatc
     parallel, problems = tracked_items(records)
     assert [i for i in serial if i.id != "test-audit-1"] == parallel
     assert [d.path for d in problems] == ["records/" + ACTION]
+
+
+def test_a_listing_leaves_the_garbage_collector_as_it_found_it(records: Path) -> None:
+    import gc
+
+    try:
+        tracked_items(records)
+        assert gc.isenabled()
+        gc.disable()
+        tracked_items(records)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_an_answer_others_could_write_or_that_is_damaged_is_not_replayed(records: Path, private_cache: Path) -> None:
+    expected = overdue_json()
+    (answer,) = answer_files(private_cache)
+    content = json.loads(answer.read_text(encoding="utf-8"))
+    content["stdout"] = "[]\n"
+    answer.write_text(json.dumps(content), encoding="utf-8")
+    answer.chmod(0o666)
+    assert overdue_json() == expected
+    content["exit"] = "0"
+    answer.write_text(json.dumps(content), encoding="utf-8")
+    assert overdue_json() == expected
+
+
+def test_an_answer_is_replayed_only_for_the_same_question_about_the_same_tree(records: Path, private_cache: Path) -> None:
+    first = overdue_json()
+    (answer,) = answer_files(private_cache)
+    assert json.loads(json.loads(answer.read_text(encoding="utf-8"))["stdout"]) == first
+    assert overdue_json() == first
+    later = run("overdue", "--as-of", "2099-01-01", "--format", "json")
+    assert [row["days_overdue"] for row in json.loads(later.stdout)] != [row["days_overdue"] for row in first]
+    markdown = run("overdue", "--as-of", AS_OF, "--format", "markdown")
+    assert markdown.stdout.startswith("Overdue as of")
+    (records / ACTION).write_text((records / ACTION).read_text(encoding="utf-8").replace("due: 2025-08-31", "due: 2099-08-31"), encoding="utf-8")
+    assert "test-audit-1" in [row["id"] for row in first]
+    assert "test-audit-1" not in [row["id"] for row in overdue_json()]
+
+
+def test_a_tree_with_a_broken_file_warns_on_every_run(records: Path, private_cache: Path) -> None:
+    (records / ACTION).write_text("id: [unclosed\n", encoding="utf-8")
+    for _ in range(2):
+        result = run("overdue", "--as-of", AS_OF, "--format", "json")
+        assert "could not be read" in result.stderr
+    assert not answer_files(private_cache)
+
+
+def test_a_failing_overdue_check_fails_again_when_replayed(records: Path, private_cache: Path) -> None:
+    for _ in range(2):
+        result = run("overdue", "--as-of", AS_OF, "--format", "json", "--fail-on-overdue")
+        assert result.exit_code == 1
+        assert "overdue as of" in result.stderr
+    assert answer_files(private_cache)

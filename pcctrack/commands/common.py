@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from pcctrack.diagnostics import Diagnostic
 from pcctrack.errors import UsageProblem
 from pcctrack.files import RecordKind
-from pcctrack.listing import tracked_items
+from pcctrack.listing import Tree, tracked_items
 from pcctrack.output import Output
 from pcctrack.reporters.diagnostics import printable
 from pcctrack.reporters.tabular import Column, Row, TableFormat, to_csv, to_json, to_markdown, to_rich
@@ -32,9 +32,10 @@ def load_for_listing(root: Path, output: Output) -> Loaded:
     return loaded
 
 
-def listing_items(root: Path, output: Output) -> list[Item]:
-    """Every tracked item, read through the cache, saying which files were left out."""
-    found, diagnostics = tracked_items(root)
+def listing_items(root: Path, output: Output, tree: Tree | None = None) -> list[Item]:
+    """Every tracked item (in ``tree``, if already surveyed), read through the cache, saying
+    which files were left out."""
+    found, diagnostics = tracked_items(root, tree)
     warn_left_out(output, diagnostics)
     return found
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sized
 from datetime import date
 from pathlib import Path
 
+from pcctrack.answers import answered
 from pcctrack.commands.common import ITEM_COLUMNS, MACHINE_ITEM_COLUMNS, display_row, emit, item_row, listing_items
 from pcctrack.dates import long_date
 from pcctrack.errors import EXIT_FINDINGS, EXIT_OK
+from pcctrack.listing import Tree
 from pcctrack.output import Output
 from pcctrack.reporters.job_summary import listing_summary
 from pcctrack.reporters.tabular import TableFormat
@@ -28,7 +31,21 @@ def run(
 
     The exit code lets a scheduled CI job turn red when work slips, whatever the listing.
     """
-    everything = listing_items(root, output)
+    question = ["overdue", as_of.isoformat(), dataclasses.astuple(filters), due_within, fmt.value, fail_on_overdue]
+    return answered(root, question, output, lambda tree, out: _listing(root, tree, as_of, filters, due_within, fmt, out, fail_on_overdue))
+
+
+def _listing(
+    root: Path,
+    tree: Tree,
+    as_of: date,
+    filters: selection.Filters,
+    due_within: int | None,
+    fmt: TableFormat,
+    output: Output,
+    fail_on_overdue: bool,
+) -> int:
+    everything = listing_items(root, output, tree)
     late = selection.overdue(everything, as_of, filters)
     if due_within is None:
         chosen = late
@@ -40,7 +57,7 @@ def run(
         empty = "Nothing falls due in that period."
     row = display_row if fmt in (TableFormat.TABLE, TableFormat.MARKDOWN) else item_row
     emit(output, fmt, ITEM_COLUMNS, [row(i, as_of) for i in chosen], title, MACHINE_ITEM_COLUMNS, empty)
-    output.add_summary(listing_summary("overdue", title, ITEM_COLUMNS, [display_row(i, as_of) for i in chosen], empty))
+    output.add_summary(lambda: listing_summary("overdue", title, ITEM_COLUMNS, [display_row(i, as_of) for i in chosen], empty))
     if fail_on_overdue and late:
         output.note(f"pcctrack: {_count(late)} overdue as of {long_date(as_of)}")
         return EXIT_FINDINGS

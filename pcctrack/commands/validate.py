@@ -26,8 +26,8 @@ def run(
     else:
         if fmt is DiagnosticFormat.GITHUB:
             output.write(github(diagnostics))
-        output.err.file.write(text(diagnostics))
+        output.write_err(text(diagnostics))
     checked = len(paths) if paths and all(p.is_file() for p in paths) else len(loaded.files)
     output.note(summary(diagnostics, checked))
-    output.add_summary(validate_summary(diagnostics, checked))
+    output.add_summary(lambda: validate_summary(diagnostics, checked))
     return EXIT_FINDINGS if diagnostics else EXIT_OK

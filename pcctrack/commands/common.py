@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pcctrack.diagnostics import Diagnostic
 from pcctrack.errors import UsageProblem
@@ -91,25 +92,29 @@ ITEM_COLUMNS = [
 """What a person sees; the machine formats carry every field of `item_row`."""
 
 
+_ITEM_FIELDS: dict[str, Callable[[Item, date], Any]] = {
+    "id": lambda i, _: i.id,
+    "source": lambda i, _: i.source.value,
+    "kind": lambda i, _: i.kind,
+    "title": lambda i, _: i.title,
+    "owner": lambda i, _: i.owner,
+    "priority": lambda i, _: i.priority,
+    "due": lambda i, _: i.due,
+    "original_due": lambda i, _: i.original_due,
+    "revisions": lambda i, _: i.revisions,
+    "days_overdue": lambda i, as_of: i.days_overdue(as_of),
+    "status": lambda i, _: i.status,
+    "confirmed_status": lambda i, _: i.confirmed_status,
+    "record": lambda i, _: i.record,
+    "file": lambda i, _: i.file,
+    "tags": lambda i, _: list(i.tags),
+}
+"""Each field scripts read, in order: named once, so JSON and CSV can never disagree."""
+
+
 def item_row(item: Item, as_of: date) -> Row:
     """An item as scripts read it: these keys are part of pcctrack's interface."""
-    return {
-        "id": item.id,
-        "source": item.source.value,
-        "kind": item.kind,
-        "title": item.title,
-        "owner": item.owner,
-        "priority": item.priority,
-        "due": item.due,
-        "original_due": item.original_due,
-        "revisions": item.revisions,
-        "days_overdue": item.days_overdue(as_of),
-        "status": item.status,
-        "confirmed_status": item.confirmed_status,
-        "record": item.record,
-        "file": item.file,
-        "tags": list(item.tags),
-    }
+    return {key: field(item, as_of) for key, field in _ITEM_FIELDS.items()}
 
 
 def display_row(item: Item, as_of: date) -> Row:
@@ -134,11 +139,7 @@ KIND_LABELS = {
 }
 
 
-ITEM_KEYS = (
-    "id", "source", "kind", "title", "owner", "priority", "due", "original_due", "revisions",
-    "days_overdue", "status", "confirmed_status", "record", "file", "tags",
-)
-MACHINE_ITEM_COLUMNS = [Column(key, key) for key in ITEM_KEYS]
+MACHINE_ITEM_COLUMNS = [Column(key, key) for key in _ITEM_FIELDS]
 """CSV carries every field of `item_row`, in this order."""
 
 

@@ -602,6 +602,8 @@ def _give_trailing_comment(node: Any, text: str) -> None:
 UNSURE: Final = object()
 """What `parse_fast` answers when only the round-trip loader can say what a document means."""
 
+_NON_TEXT = r"[^\x0A\x0D\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD\U00010000-\U0010FFFF]"
+"""Tabs, control characters, byte-order marks and the line breaks only YAML 1.1 has."""
 _UNSURE_TEXT = re.compile(
     r"""
       (?<![^\s\[\]{},])(?:&\S|!)         # an anchor or a tag (or prose that looks like one);
@@ -616,10 +618,11 @@ _UNSURE_TEXT = re.compile(
     | [0-9.][eE][-+_0-9]                 # exponents
     | [0-9]{100}                         # very long numbers (Python refuses > 4300 digits)
       # tabs, control characters, byte-order marks and the line breaks only YAML 1.1 has:
-    | [^\x0A\x0D\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD\U00010000-\U0010FFFF]
-    """,
+    | """
+    + _NON_TEXT,
     re.MULTILINE | re.VERBOSE,
 )
+_NOT_TEXT = re.compile(_NON_TEXT)
 """Everything the fast parser might read differently from the round-trip loader."""
 
 _PLAIN_BYTES = bytes(range(0x20, 0x7F)).translate(None, b"!&?=<%") + b"\n" + bytes(range(0x80, 0x100))
@@ -651,9 +654,6 @@ _FLOWS_ALLOWED = 20
 near MAX_DEPTH (which the fast parser does not enforce); otherwise its depth is measured."""
 _COMMENT_LINE = re.compile(r"\n *#[^\n\"']*(?=\n)")
 """A whole-line comment (or block-scalar text) with no quote that could end a quoted scalar."""
-_NOT_TEXT = re.compile(
-    r"[^\x0A\x0D\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD\U00010000-\U0010FFFF]"
-)
 _TEXT_BYTES = bytes(range(0x20, 0x7F)) + b"\n\r" + bytes(range(0x80, 0x100))
 
 

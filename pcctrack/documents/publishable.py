@@ -13,13 +13,8 @@ from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel
-from pydantic.fields import FieldInfo
 
-
-def is_internal(field: FieldInfo) -> bool:
-    """True for fields the models mark as for the office only."""
-    extra = field.json_schema_extra
-    return isinstance(extra, dict) and extra.get("internal") is True
+from pcctrack.models.common import is_internal
 
 
 def publishable(value: Any) -> Any:

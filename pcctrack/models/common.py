@@ -11,6 +11,7 @@ from datetime import date
 from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic.fields import FieldInfo
 
 from pcctrack.choices import Status
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -69,6 +70,12 @@ class Record(BaseModel):
 
 INTERNAL = {"internal": True}
 """json_schema_extra marker for fields that must never reach a published document."""
+
+
+def is_internal(field: FieldInfo) -> bool:
+    """True for fields marked for the office only: every publishing path asks this one question."""
+    extra = field.json_schema_extra
+    return isinstance(extra, dict) and extra.get("internal") is True
 
 
 def internal_field(description: str) -> object:

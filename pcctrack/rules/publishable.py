@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from pcctrack.models.common import is_internal
 from pcctrack.records import RecordSet
 from pcctrack.validation import Loc, Problem
 
@@ -51,8 +52,7 @@ def published_text(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str, bool]]
     """(place, text, whether it is a key) for every string outside internal fields."""
     if isinstance(value, BaseModel):
         for name, field in type(value).model_fields.items():
-            extra = field.json_schema_extra
-            if isinstance(extra, dict) and extra.get("internal"):
+            if is_internal(field):
                 continue
             yield from published_text(getattr(value, name), (*loc, name))
     elif isinstance(value, (list, tuple)):

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from pcctrack.documents.publishable import is_internal
+from pcctrack.models.common import is_internal
 
 MARKER = "LEAK-MARKER-7f3a"
 M = TypeVar("M", bound=BaseModel)

@@ -6,7 +6,8 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from pcctrack.documents.publishable import is_internal, publishable
+from pcctrack.documents.publishable import publishable
+from pcctrack.models.common import is_internal
 from pcctrack.models import Inspection
 from pcctrack.models.common import internal_field
 from tests.documents.leaks import MARKER, mark_internal

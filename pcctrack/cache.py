@@ -1,7 +1,8 @@
 """A cache of what each record file yields, so unchanged files are not parsed again.
 
 Lives in PCCTRACK_CACHE_DIR (default: the user's cache folder for pcctrack), never inside
-records/, and is always safe to delete. It is plain JSON, never pickle, written only by its
+records/, and is always safe to delete. It is plain JSON (a replayable answer: a JSON header
+line, then the output as text), never pickle, written only by its
 owner (folder 0700, file 0600, replaced atomically); a file someone else could have written,
 or one that does not read back as expected, is ignored, so the cache can never be a way in.
 Entries are keyed on the file's size, modification and change times and inode, and the whole
@@ -10,6 +11,7 @@ cache on a fingerprint of pcctrack's own code, so it never serves data that is o
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import stat
@@ -21,7 +23,7 @@ import orjson
 
 from pcctrack.files import is_within
 
-FORMAT = 1
+FORMAT = 2
 ENV = "PCCTRACK_CACHE_DIR"
 
 
@@ -40,6 +42,7 @@ def stamp(st: os.stat_result) -> list[int]:
     return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
+@functools.cache
 def _code_fingerprint() -> str:
     """A digest of pcctrack's own source, so an upgrade or a local edit starts afresh."""
     digest = hashlib.sha256()
@@ -62,43 +65,76 @@ class Cache:
 
     def read(self) -> dict[str, Any]:
         """The stored entries, or none when the cache is missing, foreign or unreadable."""
-        files = self._load(self.file).get("files")
+        content = self._load(self.file)
+        files = content.get("files") if content else None
         return files if isinstance(files, dict) else {}
 
     def write(self, entries: dict[str, Any]) -> None:
         """Replace the stored entries; a cache that cannot be written is simply not kept."""
-        self._store(self.file, {"files": entries})
+        self._store(self.file, orjson.dumps(self._stamped({"files": entries})))
 
     def recall(self, key: str) -> dict[str, Any] | None:
-        """The result remembered under ``key`` (see `remember`), if it is the one stored."""
-        content = self._load(self.file.with_suffix(".result.json"))
-        return content if content.get("key") == key else None
+        """The result remembered under ``key`` (see `remember`), if it is the one stored.
+
+        The answer's header line is read first and the output only when the key matches: a
+        national listing's answer is megabytes that a changed tree never needs.
+        """
+        content = self._load(self._answers, header_only=True)
+        if content is None or content.get("key") != key:
+            return None
+        try:
+            return {**content, "stdout": content["stdout"].decode("utf-8")}
+        except UnicodeDecodeError:
+            return None
 
     def remember(self, key: str, result: dict[str, Any]) -> None:
         """Keep one command's finished result for a tree as it is now, replacing the last one.
 
         ``key`` must name everything the result depends on: every file's stamp and the question.
         """
-        self._store(self.file.with_suffix(".result.json"), {**result, "key": key})
+        header = {k: v for k, v in result.items() if k != "stdout"}
+        content = orjson.dumps(self._stamped({**header, "key": key})) + b"\n" + result["stdout"].encode("utf-8")
+        self._store(self._answers, content)
 
-    def _load(self, path: Path) -> dict[str, Any]:
+    @property
+    def _answers(self) -> Path:
+        return self.file.with_suffix(".answer")
+
+    def _stamped(self, content: dict[str, Any]) -> dict[str, Any]:
+        return {"format": FORMAT, "code": self.code, "root": str(self.root), **content}
+
+    def _load(self, path: Path, header_only: bool = False) -> dict[str, Any] | None:
+        """The content of one of our files, if only we could have written it and it is ours.
+
+        With ``header_only`` the file is a JSON header line followed by raw output, which is
+        read (as ``stdout`` bytes) only when the header is valid.
+        """
         if not self.usable:
-            return {}
+            return None
         try:
             with open(path, "rb") as handle:
                 if not (_owned_privately(os.fstat(handle.fileno())) and _owned_privately(self.dir.stat())):
-                    return {}
-                content = orjson.loads(handle.read())
+                    return None
+                content = orjson.loads(handle.readline() if header_only else handle.read())
+                if not self._is_ours(content):
+                    return None
+                if header_only:
+                    content["stdout"] = handle.read()
         except (OSError, orjson.JSONDecodeError):
-            return {}
-        if not isinstance(content, dict) or content.get("format") != FORMAT or content.get("code") != self.code:
-            return {}
-        return content if content.get("root") == str(self.root) else {}
+            return None
+        return content  # type: ignore[no-any-return]
 
-    def _store(self, path: Path, content: dict[str, Any]) -> None:
+    def _is_ours(self, content: Any) -> bool:
+        return (
+            isinstance(content, dict)
+            and content.get("format") == FORMAT
+            and content.get("code") == self.code
+            and content.get("root") == str(self.root)
+        )
+
+    def _store(self, path: Path, content: bytes) -> None:
         if not self.usable:
             return
-        content = {"format": FORMAT, "code": self.code, "root": str(self.root), **content}
         try:
             self.dir.mkdir(mode=0o700, parents=True, exist_ok=True)
             if not _owned_privately(self.dir.stat()):
@@ -106,7 +142,7 @@ class Cache:
             fd, temp = tempfile.mkstemp(dir=self.dir, prefix=".tmp-", suffix=".json")  # mode 0600
             try:
                 with os.fdopen(fd, "wb") as handle:
-                    handle.write(orjson.dumps(content))
+                    handle.write(content)
                 os.replace(temp, path)
             except BaseException:
                 os.unlink(temp)

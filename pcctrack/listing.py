@@ -156,13 +156,16 @@ def _read(unread: list[Placed]) -> tuple[list[tuple[str, dict[str, Any]]], list[
     Parsing and validating are CPU-bound, so a large batch is split with a forked second
     process where there is a second core; each half comes back as plain entries. The halves
     take every other file, so each gets its share of the large inspections, and the models
-    are imported before the fork, so the second process starts with them.
+    and their validators are built before the fork, so the second process starts with them.
     """
     if len(unread) < PARALLEL_FROM or not _can_fork():
         return _read_here(unread)
     import multiprocessing
 
     import pcctrack.loader  # noqa: F401
+    from pcctrack.validation import prepare
+
+    prepare({p.kind for p in unread if p.kind is not None})
 
     with multiprocessing.get_context("fork").Pool(1) as pool:
         theirs = pool.apply_async(_read_here, (unread[1::2],))

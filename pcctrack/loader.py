@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pcctrack import yamlio
 from pcctrack.diagnostics import Diagnostic
@@ -78,7 +78,7 @@ def _load_one(loaded: Loaded, path: Path, shown: str, kind: RecordKind) -> None:
     if data is not yamlio.UNSURE:
         model, problems = validate(kind, data, shown)
         if not problems:
-            _keep(loaded.records, shown, model)
+            _keep(loaded.records, shown, kind, model)
             return
     # The fast path was unsure or found a problem: the exact parse decides, with positions.
     try:
@@ -92,17 +92,13 @@ def _load_one(loaded: Loaded, path: Path, shown: str, kind: RecordKind) -> None:
     if not problems:
         # Positions matter only for problems; a good file's tree is not worth its memory.
         del loaded.documents[shown]
-    _keep(loaded.records, shown, model)
+    if model is not None:
+        _keep(loaded.records, shown, kind, model)
 
 
-def _keep(records: RecordSet, shown: str, model: object) -> None:
-    from pcctrack.models import Action, Audit, Config, Inspection
-
-    if isinstance(model, Config):
+def _keep(records: RecordSet, shown: str, kind: RecordKind, model: Any) -> None:
+    if kind is RecordKind.CONFIG:
         records.config, records.config_path = model, shown
-    elif isinstance(model, Inspection):
-        records.inspections.append(Sourced(shown, model))
-    elif isinstance(model, Audit):
-        records.audits.append(Sourced(shown, model))
-    elif isinstance(model, Action):
-        records.actions.append(Sourced(shown, model))
+        return
+    group = {RecordKind.INSPECTION: records.inspections, RecordKind.AUDIT: records.audits, RecordKind.ACTION: records.actions}
+    group[kind].append(Sourced(shown, model))

@@ -9,15 +9,26 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from pcctrack import models
 from pcctrack.files import RecordKind
-from pcctrack.models import Action, Audit, Config, Inspection
 
-MODELS: dict[RecordKind, type[BaseModel]] = {
-    RecordKind.CONFIG: Config,
-    RecordKind.INSPECTION: Inspection,
-    RecordKind.AUDIT: Audit,
-    RecordKind.ACTION: Action,
+_MODEL_NAMES = {
+    RecordKind.CONFIG: "Config",
+    RecordKind.INSPECTION: "Inspection",
+    RecordKind.AUDIT: "Audit",
+    RecordKind.ACTION: "Action",
 }
+
+
+def model_for(kind: RecordKind) -> type[BaseModel]:
+    """The model a record of ``kind`` must satisfy; only the kinds a run reads are imported."""
+    return getattr(models, _MODEL_NAMES[kind])  # type: ignore[no-any-return]
+
+def prepare(kinds: set[RecordKind]) -> None:
+    """Build the validators for ``kinds`` now, before a fork, so both processes share them."""
+    for kind in kinds:
+        model_for(kind).model_rebuild()
+
 
 Loc = tuple[str | int, ...]
 
@@ -37,7 +48,7 @@ class Problem:
 
 def validate(kind: RecordKind, data: Any, path: str) -> tuple[BaseModel | None, list[Problem]]:
     """Validate ``data`` as a record of ``kind``; on failure return every problem found."""
-    model_cls = MODELS[kind]
+    model_cls = model_for(kind)
     if data is None:
         required = ", ".join(n for n, f in model_cls.model_fields.items() if f.is_required())
         return None, [Problem(path, (), f"the file is empty: {_article(kind)} {kind} record needs at least {required}")]

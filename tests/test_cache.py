@@ -25,11 +25,21 @@ def overdue_json() -> list[dict[str, object]]:
 
 
 def cache_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.json") if not p.name.endswith(".result.json"))
+    return sorted(folder.glob("*.json"))
 
 
 def answer_files(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.result.json"))
+    return sorted(folder.glob("*.answer"))
+
+
+def read_answer(path: Path) -> tuple[dict[str, object], str]:
+    """An answer file's header and the output it replays."""
+    header, _, stdout = path.read_text(encoding="utf-8").partition("\n")
+    return json.loads(header), stdout
+
+
+def write_answer(path: Path, header: dict[str, object], stdout: str) -> None:
+    path.write_text(json.dumps(header) + "\n" + stdout, encoding="utf-8")
 
 
 def forget_answers(folder: Path) -> None:
@@ -145,6 +155,24 @@ def test_a_warm_json_listing_loads_neither_the_models_nor_a_parser_nor_rich(reco
 
 
 
+def test_one_changed_action_builds_only_the_models_it_needs(records: Path, private_cache: Path) -> None:
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print(sorted(m for m in sys.modules if m.startswith('pcctrack.models.')), file=sys.stderr))\n"
+        "from pcctrack.cli import main\n"
+        "sys.argv[0] = 'pcctrack'\n"
+        "main()\n"
+    )
+    argv = [sys.executable, "-c", code, "overdue", "--records", str(records), "--as-of", AS_OF, "--format", "json"]
+    env = {**os.environ, "PYTHONPATH": str(REPO), "PCCTRACK_CACHE_DIR": str(private_cache)}
+    cold = subprocess.run(argv, env=env, capture_output=True, text=True, check=True)
+    assert "pcctrack.models.inspection" in cold.stderr
+    path = records / ACTION
+    path.write_text(path.read_text(encoding="utf-8").replace("due: 2025-08-31", "due: 2025-09-30"), encoding="utf-8")
+    changed = subprocess.run(argv, env=env, capture_output=True, text=True, check=True)
+    assert "pcctrack.models.audit" in changed.stderr and "pcctrack.models.inspection" not in changed.stderr
+    assert "2025-09-30" in changed.stdout
+
 def test_reading_in_two_processes_gives_the_same_items(records: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     serial, _ = tracked_items(records)
     shutil.rmtree(Cache(records).dir)
@@ -171,20 +199,25 @@ def test_a_listing_leaves_the_garbage_collector_as_it_found_it(records: Path) ->
 def test_an_answer_others_could_write_or_that_is_damaged_is_not_replayed(records: Path, private_cache: Path) -> None:
     expected = overdue_json()
     (answer,) = answer_files(private_cache)
-    content = json.loads(answer.read_text(encoding="utf-8"))
-    content["stdout"] = "[]\n"
-    answer.write_text(json.dumps(content), encoding="utf-8")
+    header, _ = read_answer(answer)
+    write_answer(answer, header, "[]\n")
     answer.chmod(0o666)
     assert overdue_json() == expected
-    content["exit"] = "0"
-    answer.write_text(json.dumps(content), encoding="utf-8")
+    (answer,) = answer_files(private_cache)
+    header, _ = read_answer(answer)
+    write_answer(answer, {**header, "exit": "0"}, "[]\n")
     assert overdue_json() == expected
+    write_answer(answer, header, "[]\n")
+    answer.write_bytes(answer.read_bytes() + b"\xff")
+    assert overdue_json() == expected
+    write_answer(answer, header, "[]\n")
+    assert overdue_json() == [], "the planted answer, written by its owner, is replayed: the checks above did refuse"
 
 
 def test_an_answer_is_replayed_only_for_the_same_question_about_the_same_tree(records: Path, private_cache: Path) -> None:
     first = overdue_json()
     (answer,) = answer_files(private_cache)
-    assert json.loads(json.loads(answer.read_text(encoding="utf-8"))["stdout"]) == first
+    assert json.loads(read_answer(answer)[1]) == first
     assert overdue_json() == first
     later = run("overdue", "--as-of", "2099-01-01", "--format", "json")
     assert [row["days_overdue"] for row in json.loads(later.stdout)] != [row["days_overdue"] for row in first]

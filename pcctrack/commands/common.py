@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+import operator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pcctrack.diagnostics import Diagnostic
 from pcctrack.errors import UsageProblem
@@ -92,29 +92,35 @@ ITEM_COLUMNS = [
 """What a person sees; the machine formats carry every field of `item_row`."""
 
 
-_ITEM_FIELDS: dict[str, Callable[[Item, date], Any]] = {
-    "id": lambda i, _: i.id,
-    "source": lambda i, _: i.source.value,
-    "kind": lambda i, _: i.kind,
-    "title": lambda i, _: i.title,
-    "owner": lambda i, _: i.owner,
-    "priority": lambda i, _: i.priority,
-    "due": lambda i, _: i.due,
-    "original_due": lambda i, _: i.original_due,
-    "revisions": lambda i, _: i.revisions,
-    "days_overdue": lambda i, as_of: i.days_overdue(as_of),
-    "status": lambda i, _: i.status,
-    "confirmed_status": lambda i, _: i.confirmed_status,
-    "record": lambda i, _: i.record,
-    "file": lambda i, _: i.file,
-    "tags": lambda i, _: list(i.tags),
-}
+ITEM_FIELDS = (
+    "id",
+    "source",
+    "kind",
+    "title",
+    "owner",
+    "priority",
+    "due",
+    "original_due",
+    "revisions",
+    "days_overdue",
+    "status",
+    "confirmed_status",
+    "record",
+    "file",
+    "tags",
+)
 """Each field scripts read, in order: named once, so JSON and CSV can never disagree."""
+
+_ITEM_VALUES = operator.attrgetter(*ITEM_FIELDS)
 
 
 def item_row(item: Item, as_of: date) -> Row:
     """An item as scripts read it: these keys are part of pcctrack's interface."""
-    return {key: field(item, as_of) for key, field in _ITEM_FIELDS.items()}
+    row = dict(zip(ITEM_FIELDS, _ITEM_VALUES(item)))  # one C call: a national listing has 10,000s
+    row["source"] = item.source.value
+    row["days_overdue"] = item.days_overdue(as_of)
+    row["tags"] = list(item.tags)
+    return row
 
 
 def display_row(item: Item, as_of: date) -> Row:
@@ -139,7 +145,7 @@ KIND_LABELS = {
 }
 
 
-MACHINE_ITEM_COLUMNS = [Column(key, key) for key in _ITEM_FIELDS]
+MACHINE_ITEM_COLUMNS = [Column(key, key) for key in ITEM_FIELDS]
 """CSV carries every field of `item_row`, in this order."""
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from pcctrack.errors import EXIT_FINDINGS, EXIT_OK
 from pcctrack.output import Output
-from pcctrack.validation import MODELS
+from pcctrack.files import RecordKind
+from pcctrack.validation import model_for
 
 DEFAULT_DIR = Path("schema")
 """Where a repository keeps its committed schemas; record files point here for editors."""
@@ -21,8 +22,8 @@ def schemas() -> dict[str, dict[str, object]]:
     references locally and never go looking for a made-up address.
     """
     out: dict[str, dict[str, object]] = {}
-    for kind, model in MODELS.items():
-        schema = model.model_json_schema(mode="validation")
+    for kind in RecordKind:
+        schema = model_for(kind).model_json_schema(mode="validation")
         name = f"{kind.value}.schema.json"
         out[name] = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": name, **schema}
     return out

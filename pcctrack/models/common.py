@@ -65,7 +65,9 @@ Text = Annotated[str, StringConstraints(min_length=1)]
 class Record(BaseModel):
     """Base for every YAML-backed model: unknown keys are errors, never silently dropped."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True, defer_build=True)
+    """Validators are built on first use, so a run that reads one action file builds only the
+    action's: most runs read only the files that changed since the cache was written."""
 
 
 INTERNAL = {"internal": True}

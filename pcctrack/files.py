@@ -168,33 +168,61 @@ def link_refusal(path: Path, root: Path) -> str | None:
     return None
 
 
+def kind_at(rel: str) -> RecordKind | None:
+    """The kind of the record at ``rel`` inside the records folder (pcctrack.yaml only at its top)."""
+    parts = rel.split(os.sep)
+    kind = kind_of_parts(parts)
+    return None if kind is RecordKind.CONFIG and len(parts) > 1 else kind
+
+
+@dataclass(frozen=True)
+class Walked:
+    """The records folder as one walk found it, with what every placing needs worked out once."""
+
+    root: Path
+    resolved: Path
+    within: str
+    """The folder's path with a trailing separator: prefix a relative path to open the file."""
+    shown_prefix: str
+    """What a relative path is shown after (empty when the folder is the working directory)."""
+    found: list[tuple[str, os.stat_result | None]]
+
+    def place(self, rel: str, st: os.stat_result | None) -> Placed:
+        """One found file with its kind, or the reason it cannot be read as a record."""
+        location = self.within + rel
+        is_link = st is not None and stat.S_ISLNK(st.st_mode)
+        shown = display_path(Path(location)) if is_link else self.shown_prefix + rel
+        kind = kind_at(rel)
+        refusal = link_refusal(Path(location), self.resolved) if is_link else None
+        if refusal is not None:
+            return Placed(location, rel, shown, kind, refusal)
+        if kind is None:
+            return Placed(location, rel, shown, None, UNPLACED)
+        return Placed(location, rel, shown, kind, lstat=None if is_link else st)
+
+
+def walked(root: Path) -> Walked:
+    """Walk the records folder once, for `placed` or for a cheaper survey of what changed."""
+    shown_root = display_path(root)
+    base = str(root)
+    return Walked(
+        root=root,
+        resolved=root.resolve(),
+        within=base if base.endswith(os.sep) else base + os.sep,
+        shown_prefix="" if shown_root == "." else shown_root + os.sep,
+        found=_walk(base, ""),
+    )
+
+
 def placed(root: Path, extra: list[Path] = ()) -> list[Placed]:  # type: ignore[assignment]
     """Every file under ``root`` (plus ``extra`` files outside it), with its kind or its problem."""
-    root_resolved = root.resolve()
-    shown_root = display_path(root)
-    out: list[Placed] = []
-    base = str(root)
-    within = base if base.endswith(os.sep) else base + os.sep
-    for rel, st in _walk(base, ""):
-        location = within + rel
-        is_link = st is not None and stat.S_ISLNK(st.st_mode)
-        shown = display_path(Path(location)) if is_link else rel if shown_root == "." else f"{shown_root}{os.sep}{rel}"
-        parts = rel.split(os.sep)
-        kind = kind_of_parts(parts)
-        if kind is RecordKind.CONFIG and len(parts) > 1:
-            kind = None
-        refusal = link_refusal(Path(location), root_resolved) if is_link else None
-        if refusal is not None:
-            out.append(Placed(location, rel, shown, kind, refusal))
-        elif kind is None:
-            out.append(Placed(location, rel, shown, None, UNPLACED))
-        else:
-            out.append(Placed(location, rel, shown, kind, lstat=None if is_link else st))
+    tree = walked(root)
+    out = [tree.place(rel, st) for rel, st in tree.found]
     for path in extra:
-        if not is_within(path.resolve(), root_resolved):
+        if not is_within(path.resolve(), tree.resolved):
             # Named from outside the records folder: its place says nothing about its kind.
             kind = kind_of(path)
-            refusal = link_refusal(path, root_resolved) if path.is_symlink() else None
+            refusal = link_refusal(path, tree.resolved) if path.is_symlink() else None
             if refusal is not None:
                 out.append(Placed(str(path), None, display_path(path), kind, refusal))
             elif kind is None or kind is RecordKind.CONFIG:

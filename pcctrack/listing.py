@@ -12,6 +12,7 @@ import dataclasses
 import gc
 import hashlib
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,7 +25,7 @@ import orjson
 
 from pcctrack.cache import Cache, stamp
 from pcctrack.diagnostics import Diagnostic
-from pcctrack.files import Placed, RecordKind, placed
+from pcctrack.files import Placed, RecordKind, kind_at, walked
 from pcctrack.roles import role_index
 from pcctrack.rules.items import AuditFacts, Item, Source, resolved
 
@@ -38,33 +39,50 @@ class Tree:
     """The files under a records folder as they are now: each with its place and its stamp."""
 
     root: Path
-    places: list[Placed]
-    stamps: list[list[int] | None]
-    """`cache.stamp` of each place, taken before anything is read (so a later edit shows);
-    None for a file that is read on every run (it has a problem, or no stamp could be taken)."""
+    entries: list[tuple[str, str, RecordKind | None, list[int] | None]]
+    """Each file's path relative to the folder, shown path, kind and `cache.stamp`, in file
+    order. The stamp is taken before anything is read (so a later edit shows), and is None for
+    a file that is read on every run (it has a problem, or no stamp could be taken)."""
+    odd: dict[str, Placed]
+    """By relative path, the files that are not plain record files (links, misplaced files):
+    placed in full by the walk, since reading them needs more than their path."""
+    within: str
+    """The folder's path with a trailing separator."""
+
+    def place(self, rel: str, shown: str, kind: RecordKind | None) -> Placed:
+        """A file of the tree, ready to be read."""
+        return self.odd.get(rel) or Placed(self.within + rel, rel, shown, kind)
 
     def fingerprint(self) -> str | None:
         """A digest of every file's place, kind and stamp, for results that depend on the whole
         tree; None when some file is read on every run, so its problems are always reported."""
-        if any(s is None for s in self.stamps):
+        if any(entry[3] is None for entry in self.entries):
             return None
-        listed = [[p.rel, p.shown, p.kind, s] for p, s in zip(self.places, self.stamps)]
-        return hashlib.sha256(orjson.dumps(listed)).hexdigest()
+        return hashlib.sha256(orjson.dumps(self.entries)).hexdigest()
 
 
 def survey(root: Path) -> Tree:
-    """Every file under ``root`` with its stamp: one walk, one ``lstat`` per file."""
-    places = placed(root)
-    stamps: list[list[int] | None] = []
-    for place in places:
+    """Every file under ``root`` with its stamp: one walk, one ``lstat`` per file, and nothing
+    built per file beyond its entry (a warm national listing does little else)."""
+    walk = walked(root)
+    entries: list[tuple[str, str, RecordKind | None, list[int] | None]] = []
+    odd: dict[str, Placed] = {}
+    prefix = walk.shown_prefix
+    for rel, st in walk.found:
+        if st is not None and stat.S_ISREG(st.st_mode):
+            kind = kind_at(rel)
+            if kind is not None:
+                entries.append((rel, prefix + rel, kind, stamp(st)))
+                continue
+        place = odd[rel] = walk.place(rel, st)
         current = None
-        if place.problem is None and place.kind is not None and place.rel is not None:
+        if place.problem is None and place.kind is not None:
             try:
                 current = stamp(place.lstat or place.path.stat())
             except OSError:
                 pass
-        stamps.append(current)
-    return Tree(root, places, stamps)
+        entries.append((rel, place.shown, place.kind, current))
+    return Tree(root, entries, odd, walk.within)
 
 
 def tracked_items(root: Path, tree: Tree | None = None) -> tuple[list[Item], list[Diagnostic]]:
@@ -109,17 +127,16 @@ def _collect(tree: Tree, stored: dict[str, Any]) -> tuple[list[Item], list[Diagn
     diagnostics: list[Diagnostic] = []
     unread: list[Placed] = []
     stamps: dict[str, tuple[str, list[int]]] = {}
-    places = tree.places
-    for place, current in zip(places, tree.stamps):
-        if current is None or place.kind is None or place.rel is None:
-            unread.append(place)
+    for rel, shown, kind, current in tree.entries:
+        if current is None or kind is None:
+            unread.append(tree.place(rel, shown, kind))
             continue
-        entry = stored.get(place.rel)
-        if isinstance(entry, dict) and entry.get("stamp") == current and entry.get("kind") == place.kind.value:
-            entries[place.rel] = by_shown[place.shown] = entry
+        entry = stored.get(rel)
+        if isinstance(entry, dict) and entry.get("stamp") == current and entry.get("kind") == kind.value:
+            entries[rel] = by_shown[shown] = entry
         else:
-            stamps[place.shown] = (place.rel, current)
-            unread.append(place)
+            stamps[shown] = (rel, current)
+            unread.append(tree.place(rel, shown, kind))
     if unread:
         new, diagnostics = _read(unread)
         for shown, entry in new:
@@ -131,18 +148,18 @@ def _collect(tree: Tree, stored: dict[str, Any]) -> tuple[list[Item], list[Diagn
     for entry in by_shown.values():
         if entry["kind"] == RecordKind.CONFIG:
             roles = entry["roles"]
-    for place in places:  # in file order: a later audit with the same id wins, as in `items`
-        entry = by_shown.get(place.shown)
+    for _, shown, _, _ in tree.entries:  # in file order: a later audit with the same id wins, as in `items`
+        entry = by_shown.get(shown)
         if entry is not None and entry["kind"] == RecordKind.AUDIT:
             issued = entry["issued"]
             audits[entry["audit"]] = (list(entry["scale"]), _day(issued) if issued else None)
     index = role_index(roles)
     found: dict[str, list[Item]] = {RecordKind.INSPECTION: [], RecordKind.ACTION: []}
     with _acyclic():
-        for place in places:
-            entry = by_shown.get(place.shown)
+        for _, shown, _, _ in tree.entries:
+            entry = by_shown.get(shown)
             if entry is not None and entry["kind"] in found:
-                found[entry["kind"]].extend(_decode(values, place.shown, index, audits) for values in entry["items"])
+                found[entry["kind"]].extend(_decode(values, shown, index, audits) for values in entry["items"])
     return found[RecordKind.INSPECTION] + found[RecordKind.ACTION], diagnostics, entries
 
 

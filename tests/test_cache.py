@@ -94,6 +94,15 @@ def test_removed_and_added_files_are_noticed(records: Path) -> None:
     assert "test-audit-1" not in [row["id"] for row in overdue_json()]
 
 
+def test_a_record_linked_from_inside_the_records_is_listed_and_its_edits_noticed(records: Path) -> None:
+    target = records / "audits" / "test-audit" / "kept.txt"
+    (records / ACTION).rename(target)
+    (records / ACTION).symlink_to(target.name)
+    first = {row["id"]: row for row in overdue_json()}
+    assert first["test-audit-1"]["file"] == "records/" + ACTION
+    target.write_text(target.read_text(encoding="utf-8").replace("due: 2025-08-31", "due: 2099-08-31"), encoding="utf-8")
+    assert "test-audit-1" not in [row["id"] for row in overdue_json()]
+
 def test_a_file_that_breaks_is_left_out_and_named(records: Path) -> None:
     overdue_json()
     (records / ACTION).write_text("id: [unclosed\n", encoding="utf-8")

@@ -160,7 +160,7 @@ def bench(runner: Runner, n: int, with_peer: bool = True) -> list[tuple[str, str
     )]
     for name, seconds, peak, note in timed:
         memory = f"{peak / 1024:.0f} MB" if peak else "-"
-        rows.append((name, f"{seconds:.2f} s", f"{seconds / ref:.2f}x", memory + (f"; {note}" if note else "")))
+        rows.append((name, f"{seconds:.2f} s", f"{seconds / ref:.3f}x", memory + (f"; {note}" if note else "")))
     # Start-up is a fraction of a second, so the floor and pcctrack take turns, many times.
     startup = {"import": ["-c", "import typer, pydantic"], "--version": ["-m", "pcctrack", "--version"], "--help": ["-m", "pcctrack", "--help"]}
     took: dict[str, list[float]] = {name: [] for name in startup}
@@ -173,7 +173,7 @@ def bench(runner: Runner, n: int, with_peer: bool = True) -> list[tuple[str, str
     base = statistics.median(took["import"])
     for flag in ("--version", "--help"):
         seconds = statistics.median(took[flag])
-        rows.append((f"pcctrack {flag}", f"{seconds:.3f} s", f"{seconds / base:.2f}x import", f"{peaks[flag] / 1024:.0f} MB"))
+        rows.append((f"pcctrack {flag}", f"{seconds:.3f} s", f"{seconds / base:.3f}x import", f"{peaks[flag] / 1024:.0f} MB"))
     rows.append(('python -c "import typer, pydantic"', f"{base:.3f} s", "1.00x import", f"{STARTUP_RUNS} runs each, taking turns"))
     schemas = runner.work / "schemas"
     runner.once(["-m", "pcctrack", "schema", "--output", str(schemas)], REPO)

@@ -179,7 +179,6 @@ def kind_at(rel: str) -> RecordKind | None:
 class Walked:
     """The records folder as one walk found it, with what every placing needs worked out once."""
 
-    root: Path
     resolved: Path
     within: str
     """The folder's path with a trailing separator: prefix a relative path to open the file."""
@@ -206,7 +205,6 @@ def walked(root: Path) -> Walked:
     shown_root = display_path(root)
     base = str(root)
     return Walked(
-        root=root,
         resolved=root.resolve(),
         within=base if base.endswith(os.sep) else base + os.sep,
         shown_prefix="" if shown_root == "." else shown_root + os.sep,

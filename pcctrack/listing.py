@@ -38,7 +38,6 @@ _DATE_AT = [_AT[name] for name in ("due", "original_due", "closed_on", "opened_o
 class Tree:
     """The files under a records folder as they are now: each with its place and its stamp."""
 
-    root: Path
     entries: list[tuple[str, str, RecordKind | None, list[int] | None]]
     """Each file's path relative to the folder, shown path, kind and `cache.stamp`, in file
     order. The stamp is taken before anything is read (so a later edit shows), and is None for
@@ -82,7 +81,7 @@ def survey(root: Path) -> Tree:
             except OSError:
                 pass
         entries.append((rel, place.shown, place.kind, current))
-    return Tree(root, entries, odd, walk.within)
+    return Tree(entries, odd, walk.within)
 
 
 def tracked_items(root: Path, tree: Tree | None = None) -> tuple[list[Item], list[Diagnostic]]:

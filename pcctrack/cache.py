@@ -79,8 +79,8 @@ class Cache:
         The answer's header line is read first and the output only when the key matches: a
         national listing's answer is megabytes that a changed tree never needs.
         """
-        content = self._load(self._answers, header_only=True)
-        if content is None or content.get("key") != key:
+        content = self._load(self._answers, key=key)
+        if content is None:
             return None
         try:
             return {**content, "stdout": content["stdout"].decode("utf-8")}
@@ -103,11 +103,11 @@ class Cache:
     def _stamped(self, content: dict[str, Any]) -> dict[str, Any]:
         return {"format": FORMAT, "code": self.code, "root": str(self.root), **content}
 
-    def _load(self, path: Path, header_only: bool = False) -> dict[str, Any] | None:
+    def _load(self, path: Path, key: str | None = None) -> dict[str, Any] | None:
         """The content of one of our files, if only we could have written it and it is ours.
 
-        With ``header_only`` the file is a JSON header line followed by raw output, which is
-        read (as ``stdout`` bytes) only when the header is valid.
+        With ``key`` the file is an answer: a JSON header line followed by raw output, which is
+        read (as ``stdout`` bytes) only when the header is ours and names ``key``.
         """
         if not self.usable:
             return None
@@ -115,10 +115,10 @@ class Cache:
             with open(path, "rb") as handle:
                 if not (_owned_privately(os.fstat(handle.fileno())) and _owned_privately(self.dir.stat())):
                     return None
-                content = orjson.loads(handle.readline() if header_only else handle.read())
-                if not self._is_ours(content):
+                content = orjson.loads(handle.read() if key is None else handle.readline())
+                if not self._is_ours(content) or (key is not None and content.get("key") != key):
                     return None
-                if header_only:
+                if key is not None:
                     content["stdout"] = handle.read()
         except (OSError, orjson.JSONDecodeError):
             return None

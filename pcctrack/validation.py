@@ -24,6 +24,7 @@ def model_for(kind: RecordKind) -> type[BaseModel]:
     """The model a record of ``kind`` must satisfy; only the kinds a run reads are imported."""
     return getattr(models, _MODEL_NAMES[kind])  # type: ignore[no-any-return]
 
+
 def prepare(kinds: set[RecordKind]) -> None:
     """Build the validators for ``kinds`` now, before a fork, so both processes share them."""
     for kind in kinds:

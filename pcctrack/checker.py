@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from pcctrack import yamlio
+from pcctrack.boundary import yamlio
 from pcctrack.diagnostics import Diagnostic
-from pcctrack.files import RecordKind, discover, display_path
+from pcctrack.boundary.files import RecordKind, discover, display_path
 from pcctrack.loader import Loaded, load
 from pcctrack.rules import crosscheck, publishable
 from pcctrack.validation import validate

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pcctrack import yamlio
+from pcctrack.boundary import yamlio
 from pcctrack.diagnostics import Diagnostic
-from pcctrack.files import Placed, RecordKind, placed
+from pcctrack.boundary.files import Placed, RecordKind, placed
 from pcctrack.records import RecordSet, Sourced
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pcctrack.errors import UsageProblem
-from pcctrack.files import find_records_dir
+from pcctrack.boundary.files import find_records_dir
 from pcctrack.reporters.diagnostics import DiagnosticFormat
 
 if TYPE_CHECKING:

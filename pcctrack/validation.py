@@ -10,7 +10,7 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from pcctrack import models
-from pcctrack.files import RecordKind
+from pcctrack.boundary.files import RecordKind
 
 _MODEL_NAMES = {
     RecordKind.CONFIG: "Config",

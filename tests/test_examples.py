@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pcctrack import yamlio
+from pcctrack.boundary import yamlio
 from tests.conftest import AS_OF, REPO, run
 
 WORKFLOW = yamlio.parse((REPO / "examples" / "github-workflow.yml").read_text(encoding="utf-8")).data

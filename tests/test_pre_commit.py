@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from pcctrack import yamlio
+from pcctrack.boundary import yamlio
 from tests.conftest import REPO
 
 pytest.importorskip("pre_commit")

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from pcctrack.diagnostics import Diagnostic
 from pcctrack.errors import UsageProblem
-from pcctrack.files import RecordKind
-from pcctrack.listing import Tree, tracked_items
+from pcctrack.boundary.files import RecordKind
+from pcctrack.boundary.listing import Tree, tracked_items
 from pcctrack.output import Output
 from pcctrack.reporters.diagnostics import printable
 from pcctrack.reporters.tabular import Column, Row, TableFormat, to_csv, to_json, to_markdown, to_rich

@@ -7,7 +7,7 @@ import textwrap
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from pcctrack import gitlog, yamlio
+from pcctrack.boundary import gitlog, yamlio
 from pcctrack.commands.common import find_item, load_for_listing
 from pcctrack.errors import EXIT_OK, UsageProblem
 from pcctrack.output import Output

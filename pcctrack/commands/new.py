@@ -16,10 +16,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pcctrack import atomic, yamlio
+from pcctrack.boundary import atomic, yamlio
 from pcctrack.checker import check_replacement
 from pcctrack.errors import EXIT_OK, NotWritten, UsageProblem
-from pcctrack.files import AUDIT_NAME, RecordKind, display_path
+from pcctrack.boundary.files import AUDIT_NAME, RecordKind, display_path
 from pcctrack.loader import Loaded, load
 from pcctrack.output import Output
 from pcctrack.reporters.diagnostics import text

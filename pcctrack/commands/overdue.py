@@ -7,11 +7,11 @@ from collections.abc import Sized
 from datetime import date
 from pathlib import Path
 
-from pcctrack.answers import answered
+from pcctrack.boundary.answers import answered
 from pcctrack.commands.common import ITEM_COLUMNS, MACHINE_ITEM_COLUMNS, display_row, emit, item_row, listing_items
 from pcctrack.dates import long_date
 from pcctrack.errors import EXIT_FINDINGS, EXIT_OK
-from pcctrack.listing import Tree
+from pcctrack.boundary.listing import Tree
 from pcctrack.output import Output
 from pcctrack.reporters.job_summary import listing_summary
 from pcctrack.reporters.tabular import TableFormat

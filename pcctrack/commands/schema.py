@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pcctrack.errors import EXIT_FINDINGS, EXIT_OK
 from pcctrack.output import Output
-from pcctrack.files import RecordKind
+from pcctrack.boundary.files import RecordKind
 from pcctrack.validation import model_for
 
 DEFAULT_DIR = Path("schema")

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pcctrack import atomic, yamlio
+from pcctrack.boundary import atomic, yamlio
 from pcctrack.checker import check_replacement
 from pcctrack.commands.common import Located, find_item
 from pcctrack.errors import EXIT_OK, NotWritten, UsageProblem

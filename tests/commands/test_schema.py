@@ -1,6 +1,6 @@
 """`pcctrack schema`: the committed schemas are current, and editors get the right one per file.
 
-Records are loaded the way pcctrack loads them (pcctrack.yamlio), so dates reach the schema
+Records are loaded the way pcctrack loads them (pcctrack.boundary.yamlio), so dates reach the schema
 as text, as they reach an editor, and the schema's `format: date` is what checks them.
 """
 
@@ -16,8 +16,8 @@ from pathlib import Path, PurePosixPath
 import jsonschema
 import pytest
 
-from pcctrack import yamlio
-from pcctrack.files import RecordKind, discover, kind_of
+from pcctrack.boundary import yamlio
+from pcctrack.boundary.files import RecordKind, discover, kind_of
 from tests.conftest import FIXTURES, REPO, run
 
 RECORDS = REPO / "records"

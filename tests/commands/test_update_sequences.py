@@ -18,7 +18,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pcctrack import yamlio
+from pcctrack.boundary import yamlio
 from pcctrack.choices import Status
 from tests.conftest import FIXTURES, run
 

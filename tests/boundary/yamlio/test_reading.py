@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pcctrack.yamlio import YamlProblem, decode, parse
+from pcctrack.boundary.yamlio import YamlProblem, decode, parse
 
 
 def test_yaml_1_2_values_and_dates_kept_as_text() -> None:

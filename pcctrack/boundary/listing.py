@@ -23,9 +23,9 @@ from typing import Any
 
 import orjson
 
-from pcctrack.cache import Cache, stamp
+from pcctrack.boundary.cache import Cache, stamp
 from pcctrack.diagnostics import Diagnostic
-from pcctrack.files import Placed, RecordKind, kind_at, walked
+from pcctrack.boundary.files import Placed, RecordKind, kind_at, walked
 from pcctrack.roles import role_index
 from pcctrack.rules.items import AuditFacts, Item, Source, resolved
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pcctrack import yamlio
+from pcctrack.boundary import yamlio
 from tests.conftest import FIXTURES, REPO
 
 BUNDLED = sorted((REPO / "records").rglob("*.yaml"))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pcctrack import atomic
+from pcctrack.boundary import atomic
 from pcctrack.commands import update
 from pcctrack.errors import NotWritten
 from pcctrack.output import Output

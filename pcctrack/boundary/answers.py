@@ -18,8 +18,8 @@ from typing import Any
 
 import orjson
 
-from pcctrack.cache import Cache
-from pcctrack.listing import Tree, survey
+from pcctrack.boundary.cache import Cache
+from pcctrack.boundary.listing import Tree, survey
 from pcctrack.output import Output
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 import orjson
 
-from pcctrack.files import is_within
+from pcctrack.boundary.files import is_within
 
 FORMAT = 2
 ENV = "PCCTRACK_CACHE_DIR"
@@ -46,7 +46,7 @@ def stamp(st: os.stat_result) -> list[int]:
 def _code_fingerprint() -> str:
     """A digest of pcctrack's own source, so an upgrade or a local edit starts afresh."""
     digest = hashlib.sha256()
-    package = Path(__file__).parent
+    package = Path(__file__).parent.parent
     for source in sorted(package.rglob("*.py")):
         digest.update(source.relative_to(package).as_posix().encode())
         digest.update(source.read_bytes())

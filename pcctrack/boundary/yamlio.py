@@ -14,7 +14,7 @@ its line and column. Several things are deliberately stricter than plain YAML:
 Edits go through a second, round-trip path (`load_editable` / `dump_editable`): it keeps
 comments, key order, quoting, indentation, null spelling, line endings and a byte-order
 mark, so `git diff` after an edit shows only the lines the edit meant to change. Replacing
-the file safely is `pcctrack.atomic`'s job.
+the file safely is `pcctrack.boundary.atomic`'s job.
 
 Round-trip parsing is slow (tens of seconds for a national tree), so `parse_fast` first tries
 a Rust YAML 1.2 parser that keeps no positions. It answers only when it is sure to agree with

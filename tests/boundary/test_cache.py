@@ -9,8 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pcctrack.cache import Cache
-from pcctrack.listing import tracked_items
+from pcctrack.boundary.cache import Cache
+from pcctrack.boundary.listing import tracked_items
 from pcctrack.loader import load
 from pcctrack.rules.items import items
 from tests.conftest import AS_OF, REPO, run
@@ -186,7 +186,7 @@ def test_reading_in_two_processes_gives_the_same_items(records: Path, monkeypatc
     serial, _ = tracked_items(records)
     shutil.rmtree(Cache(records).dir)
     (records / ACTION).write_text("id: [unclosed\n", encoding="utf-8")
-    monkeypatch.setattr("pcctrack.listing.PARALLEL_FROM", 1)
+    monkeypatch.setattr("pcctrack.boundary.listing.PARALLEL_FROM", 1)
     parallel, problems = tracked_items(records)
     assert [i for i in serial if i.id != "test-audit-1"] == parallel
     assert [d.path for d in problems] == ["records/" + ACTION]

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pcctrack import yamlio
+from pcctrack.boundary import yamlio
 from tests.conftest import FIXTURES, REPO
 from tests.benchmarks.tree import generated_tree
 

@@ -81,20 +81,21 @@ def day(rng: random.Random, after: date, before: date = LATEST) -> date:
     return after + timedelta(days=rng.randint(0, span))
 
 
-def item_lines(rng: random.Random, pad: str, due: date, logs: tuple[int, int] = (2, 5)) -> str:
-    """Status, revised dates, log, evidence and closure, coherent with each other."""
+def item_lines(rng: random.Random, pad: str, due: date, logs: tuple[int, int] = (2, 5), finding: bool = False) -> str:
+    """Status, revised dates, log (ending, for a closed item, with the verifier's verdict) and
+    evidence, coherent with each other."""
     out: list[str] = []
     revised = [day(rng, due + timedelta(days=1), due + timedelta(days=200)) for _ in range(rng.choice((0, 0, 1, 2)))]
     revised.sort()
     revised = [d for i, d in enumerate(revised) if i == 0 or d > revised[i - 1]]
     closed = rng.random() < 0.25
     status = rng.choice(("implemented", "completed")) if closed else rng.choice(OPEN)
-    if revised:
-        out.append(f"{pad}revised_due:")
+    if revised:  # an inspectorate's date is never revised: the force sets its own targets
+        out.append(f"{pad}{'targets' if finding else 'revised_due'}:")
         for d in revised:
             out.append(f"{pad}  - date: {d.isoformat()}")
             out.append(f"{pad}    reason: {sentence(rng, 10)}")
-            out.append(f"{pad}    agreed_by: Audit Committee")
+            out.append(f"{pad}    agreed_by: {'GAIN Board' if finding else 'Audit Committee'}")
     when = day(rng, due - timedelta(days=120), due + timedelta(days=60))
     out.append(f"{pad}log:")
     entries = rng.randint(*logs)
@@ -109,13 +110,13 @@ def item_lines(rng: random.Random, pad: str, due: date, logs: tuple[int, int] = 
         if rng.random() < 0.4:
             out.append(f"{pad}    evidence:")
             out.append(f"{pad}      - {sentence(rng, 6)}")
+    if closed:
+        out.append(f"{pad}  - date: {when.isoformat()}")
+        out.append(f"{pad}    by: {'HMICFRS' if finding else 'Follow-up audit'}")
+        out.append(f"{pad}    note: Confirmed at {'a revisit' if finding else 'follow-up'}.")
+        out.append(f"{pad}    verdict: {status}")
     out.append(f"{pad}evidence:")
     out += [f"{pad}  - {sentence(rng, 7)}" for _ in range(rng.randint(1, 3))]
-    if closed:
-        out.append(f"{pad}closure:")
-        out.append(f"{pad}  date: {when.isoformat()}")
-        out.append(f"{pad}  status: {status}")
-        out.append(f"{pad}  confirmed_by: Follow-up audit")
     out.append(f"{pad}status: {status}")
     return "\n".join(out)
 
@@ -182,7 +183,7 @@ def inspection_file(rng: random.Random, root: Path, n: int) -> File:
             f"    text: >-\n      {paragraph(rng, rng.randint(1, 2))}\n"
             f"    owner: {rng.choice(list(ROLES))}\n    due: {due.isoformat()}"
         )
-        f.add(item_lines(rng, "    ", due, logs=(1, 2)))
+        f.add(item_lines(rng, "    ", due, logs=(1, 2), finding=True))
         f.add(f"    tags: [{rng.choice(list(TAGS))}]")
     if rng.random() < 0.7:
         f.add(f"milestones:\n  published: {day(rng, published, published + timedelta(days=70)).isoformat()}")
@@ -216,7 +217,7 @@ def spoil(f: File, case: str) -> tuple[int, int]:
     if case == "malformed":
         return replace("area", "a: b: c"), 8
     if case == "wrong-type":
-        return replace("number", "first"), 9
+        return replace("number", "[1, 2]"), 9
     if case == "tab-indent":
         return f.add("tags:\n\t- stray") + 1, 1
     if case == "unknown-audit":

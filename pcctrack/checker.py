@@ -22,9 +22,10 @@ def check(
     records still resolve. ``for_publication`` adds the checks that keep personal data
     and redaction markers out of published fields.
     """
-    named = _expand(only or [])
+    named = expand(only or [])
     loaded = load(root, extra=named)
-    problems = crosscheck.check(loaded.records, as_of)
+    problems = crosscheck.check(loaded.records, as_of, loaded.unreadable_ids)
+    problems += crosscheck.warnings(loaded.records, as_of)
     if for_publication:
         problems += publishable.check(loaded.records)
     found = loaded.diagnostics + [loaded.locate(p) for p in problems]
@@ -34,7 +35,8 @@ def check(
     return loaded, sorted(set(found))
 
 
-def _expand(paths: list[Path]) -> list[Path]:
+def expand(paths: list[Path]) -> list[Path]:
+    """The record files the named files and folders hold."""
     out: list[Path] = []
     for p in paths:
         if p.is_dir():

@@ -10,7 +10,7 @@ import typer
 import pcctrack
 from pcctrack import settings
 from pcctrack.choices import DocFormat, NewKind, Status
-from pcctrack.errors import guarded
+from pcctrack.errors import UsageProblem, guarded
 from pcctrack.output import Output
 from pcctrack.reporters.diagnostics import DiagnosticFormat
 from pcctrack.reporters.exports import ExportFormat, ViewFormat
@@ -110,10 +110,18 @@ def overdue(
         bool,
         typer.Option("--fail-on-overdue", help="Exit 1 if anything (matching the filters) is overdue: for scheduled CI checks."),
     ] = False,
+    awaiting: Annotated[
+        bool, typer.Option("--awaiting", help="List what the owner claims complete and the verifier has not yet confirmed.")
+    ] = False,
+    undated: Annotated[
+        bool, typer.Option("--undated", help="List open force work with neither a due date nor a target date.")
+    ] = False,
 ) -> int:
-    """List open items past their current due date, most overdue first."""
+    """List open items past their due date or target date, most overdue first."""
     from pcctrack.commands import overdue as command
 
+    if sum((awaiting, undated, due_within is not None)) > 1:
+        raise UsageProblem("--awaiting, --undated and --due-within each choose a list: give only one")
     return command.run(
         settings.records_dir(records),
         settings.as_of(as_of),
@@ -122,6 +130,8 @@ def overdue(
         fmt,
         Output.standard(),
         fail_on_overdue,
+        awaiting,
+        undated,
     )
 
 
@@ -204,6 +214,7 @@ def report(
     fmt: DocFormatOption = DocFormat.MARKDOWN,
     out: DocOutOption = None,
     templates: TemplatesOption = None,
+    draft: Annotated[bool, typer.Option("--draft", help="Render even when some record files cannot be read, naming them on the pack.")] = False,
 ) -> int:
     """Render the tracker pack for a committee: totals, overdue, slippage, owners, responses."""
     from pcctrack.commands import report as command
@@ -219,6 +230,7 @@ def report(
         out,
         templates,
         Output.standard(),
+        draft,
     )
 
 
@@ -226,27 +238,35 @@ def report(
 @guarded
 def update(
     item_id: Annotated[str, typer.Argument(metavar="ID", help="An audit action or inspection finding id.", show_default=False)],
-    status: Annotated[Optional[Status], typer.Option("--status", help="The item's new status.")] = None,
+    status: Annotated[Optional[Status], typer.Option("--status", help="The owner's claim: the item's new status.")] = None,
+    verdict: Annotated[Optional[Status], typer.Option("--verdict", help="The verifier's verdict (with --by), e.g. closed after an HMICFRS revisit.")] = None,
+    by: Annotated[Optional[str], typer.Option("--by", metavar="ROLE", help="Who gave the update or the verdict.")] = None,
     note: Annotated[Optional[str], typer.Option("--note", help="What happened (the log entry's text).")] = None,
     on: Annotated[Optional[str], typer.Option("--date", metavar="YYYY-MM-DD", help="When it happened [default: --as-of, or today].", show_default=False)] = None,
     revise_due: Annotated[Optional[str], typer.Option("--revise-due", metavar="YYYY-MM-DD", help="A newly agreed due date (needs --reason and --agreed-by).")] = None,
     reason: Annotated[Optional[str], typer.Option("--reason", help="Why the due date moved.")] = None,
-    agreed_by: Annotated[Optional[str], typer.Option("--agreed-by", metavar="ROLE", help="Who agreed the new due date, e.g. 'Audit Committee'.")] = None,
+    agreed_by: Annotated[Optional[str], typer.Option("--agreed-by", metavar="ROLE", help="Who agreed the new due or target date, e.g. 'Audit Committee'.")] = None,
+    target: Annotated[Optional[str], typer.Option("--target", metavar="YYYY-MM-DD", help="The force's own target date (needs --reason and --agreed-by).")] = None,
     evidence: Annotated[Optional[list[str]], typer.Option("--evidence", help="Evidence supplied with this update (repeatable).")] = None,
     records: RecordsOption = None,
     as_of: AsOfOption = None,
 ) -> int:
-    """Append a progress entry to an item's log, and set its status or revise its due date."""
+    """Append a dated entry to an item's log: the owner's progress or claim (--status), the
+    verifier's verdict (--verdict --by), a revised due date or the force's own target date."""
     from pcctrack.commands import update as command
     from pcctrack.rules.editing import UpdateRequest
 
     today = settings.as_of(as_of)
+    revised, targeted = settings.dated_change(revise_due, target, reason, agreed_by)
     request = UpdateRequest(
         date=settings.date_option("--date", on) if on else today,
         status=status,
         note=note,
-        revision=settings.revision(revise_due, reason, agreed_by),
+        revision=revised,
         evidence=tuple(evidence or ()),
+        verdict=verdict,
+        by=by,
+        target=targeted,
     )
     return command.run(settings.records_dir(records), item_id, request, today, Output.standard())
 

@@ -28,12 +28,15 @@ class Loaded:
     files: list[str] = field(default_factory=list)
     sources: dict[str, Path] = field(default_factory=dict)
     """Where each shown path was read from, to parse it exactly if a problem needs a position."""
+    unreadable_ids: dict[str, str] = field(default_factory=dict)
+    """Ids found in files that parsed but failed validation, and those files: a reference to
+    one is a problem of that file, not a typo in the reference."""
 
     def locate(self, problem: Problem) -> Diagnostic:
         """Give a rule's problem the line and column of the value (or key) it is about."""
         doc = self.document(problem.path)
         line, col = doc.position(problem.loc, key=problem.at_key) if doc else (1, 1)
-        return Diagnostic(problem.path, line, col, problem.message)
+        return Diagnostic(problem.path, line, col, problem.message, problem.severity)
 
     def document(self, shown: str) -> yamlio.Document | None:
         """The exact parse of one file, made on first need: good files never pay for one."""
@@ -94,6 +97,19 @@ def _load_one(loaded: Loaded, path: Path, shown: str, kind: RecordKind) -> None:
         del loaded.documents[shown]
     if model is not None:
         _keep(loaded.records, shown, kind, model)
+    else:
+        loaded.unreadable_ids.update(dict.fromkeys(_ids_in(doc.data), shown))
+
+
+def _ids_in(data: Any) -> list[str]:
+    """The ids a record that failed validation still declares (its own, its findings')."""
+    if not isinstance(data, dict):
+        return []
+    found = [data.get("id")]
+    findings = data.get("findings")
+    if isinstance(findings, list):
+        found += [f.get("id") for f in findings if isinstance(f, dict)]
+    return [i for i in found if isinstance(i, str)]
 
 
 def _keep(records: RecordSet, shown: str, kind: RecordKind, model: Any) -> None:

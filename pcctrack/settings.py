@@ -46,17 +46,29 @@ def date_option(name: str, value: str) -> date:
         raise UsageProblem(f"{name} {value!r} is not a date written YYYY-MM-DD") from None
 
 
-def revision(on: str | None, reason: str | None, agreed_by: str | None) -> Revision | None:
-    """--revise-due with its --reason and --agreed-by: all three or none, since committees
-    ask why every date moved and who agreed it."""
-    if on is None and reason is None and agreed_by is None:
+def revision(on: str | None, reason: str | None, agreed_by: str | None, option: str = "--revise-due") -> Revision | None:
+    """--revise-due (or --target) with its --reason and --agreed-by: all three or none, since
+    committees ask why every date moved and who agreed it."""
+    if on is None:
         return None
-    missing = [name for name, value in (("--revise-due", on), ("--reason", reason), ("--agreed-by", agreed_by)) if not value]
+    missing = [name for name, value in (("--reason", reason), ("--agreed-by", agreed_by)) if not value]
     if missing:
-        raise UsageProblem(f"a revised due date needs --revise-due, --reason and --agreed-by together: add {', '.join(missing)}")
+        raise UsageProblem(f"{option} needs --reason and --agreed-by with it: add {', '.join(missing)}")
     from pcctrack.rules.editing import Revision  # the models load only for an edit
 
-    return Revision(date_option("--revise-due", on), reason, agreed_by)  # type: ignore[arg-type]
+    return Revision(date_option(option, on), reason, agreed_by)  # type: ignore[arg-type]
+
+
+def dated_change(
+    revise_due: str | None, target: str | None, reason: str | None, agreed_by: str | None
+) -> tuple[Revision | None, Revision | None]:
+    """The revised due date and the target date an update asks for (one of them at most, as
+    --reason and --agreed-by can explain only one)."""
+    if revise_due is not None and target is not None:
+        raise UsageProblem("give --revise-due or --target, not both: each needs its own --reason and --agreed-by")
+    if revise_due is None and target is None and (reason is not None or agreed_by is not None):
+        raise UsageProblem("--reason and --agreed-by go with --revise-due or --target")
+    return revision(revise_due, reason, agreed_by), revision(target, reason, agreed_by, "--target")
 
 
 def diagnostic_format(chosen: DiagnosticFormat, environ: Mapping[str, str] = os.environ) -> DiagnosticFormat:

@@ -45,6 +45,8 @@ class Problem:
     loc: Loc
     message: str
     at_key: bool = False
+    severity: str = "error"
+    """"warning" for what `validate` reports without failing (an item long without a date)."""
 
 
 def validate(kind: RecordKind, data: Any, path: str) -> tuple[BaseModel | None, list[Problem]]:

@@ -40,11 +40,15 @@ def test_bad_record_gives_exact_diagnostics(records: Path, case: Path) -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
 def test_bad_record_never_hides_the_good_ones(records: Path, case: Path) -> None:
-    """One broken file must not stop the rest being listed."""
-    place(records, case)
+    """One broken file must not stop the rest being listed, nor pass unnoticed: an answer
+    from the rest exits 1 and names the file left out (a file that reads but breaks a
+    cross-record rule is still listed: `validate` reports it)."""
+    target = place(records, case)
     result = run("overdue", "--as-of", AS_OF, "--format", "json")
-    assert result.exit_code == 0
     assert '"test-audit-1"' in result.stdout
+    left_out = target.name in result.stderr and "incomplete" in result.stderr
+    assert result.exit_code == (1 if left_out else 0)
+    assert left_out or f'"{target.relative_to(records.parent)}"' in result.stdout or target.name not in result.stderr
 
 
 # Cases too large to commit, or that only exist on a real file system (links, pipes), are

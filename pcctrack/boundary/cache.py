@@ -23,7 +23,7 @@ import orjson
 
 from pcctrack.boundary.files import is_within
 
-FORMAT = 2
+FORMAT = 3
 ENV = "PCCTRACK_CACHE_DIR"
 
 

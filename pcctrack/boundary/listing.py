@@ -28,10 +28,14 @@ from pcctrack.diagnostics import Diagnostic
 from pcctrack.boundary.files import Placed, RecordKind, kind_at, walked
 from pcctrack.roles import role_index
 from pcctrack.rules.items import AuditFacts, Item, Source, resolved
+from pcctrack.rules.ledger import Policy
 
 _FIELDS = [f.name for f in dataclasses.fields(Item)]
 _AT = {name: i for i, name in enumerate(_FIELDS)}
-_DATE_AT = [_AT[name] for name in ("due", "original_due", "closed_on", "opened_on")]
+_DATE_AT = [
+    _AT[name]
+    for name in ("due", "original_due", "target", "closed_on", "claimed_on", "opened_on", "latest_on", "settled_on")
+]
 
 
 @dataclass(frozen=True)
@@ -84,21 +88,21 @@ def survey(root: Path) -> Tree:
     return Tree(entries, odd, walk.within)
 
 
-def tracked_items(root: Path, tree: Tree | None = None) -> tuple[list[Item], list[Diagnostic]]:
-    """Every item under ``root`` (as ``tree`` found it, if given) and the problems of the files
-    that could not be read."""
+def tracked_items(root: Path, tree: Tree | None = None) -> tuple[list[Item], list[Diagnostic], dict[str, list[str]] | None]:
+    """Every item under ``root`` (as ``tree`` found it, if given), the problems of the files
+    that could not be read, and the roles pcctrack.yaml declares (for filters)."""
     tree = survey(root) if tree is None else tree
     cache = Cache(root)
     with _acyclic():
         stored = cache.read()
     try:
-        found, diagnostics, entries = _collect(tree, stored)
+        found, diagnostics, entries, roles = _collect(tree, stored)
     except (KeyError, TypeError, ValueError, IndexError, AttributeError):
         # A cache entry that does not read back as written: start afresh without it.
-        found, diagnostics, entries = _collect(tree, {})
+        found, diagnostics, entries, roles = _collect(tree, {})
     if entries != stored:
         cache.write(entries)
-    return found, diagnostics
+    return found, diagnostics, roles
 
 
 @contextmanager
@@ -120,7 +124,9 @@ def _acyclic() -> Iterator[None]:
             gc.enable()
 
 
-def _collect(tree: Tree, stored: dict[str, Any]) -> tuple[list[Item], list[Diagnostic], dict[str, Any]]:
+def _collect(
+    tree: Tree, stored: dict[str, Any]
+) -> tuple[list[Item], list[Diagnostic], dict[str, Any], dict[str, list[str]] | None]:
     entries: dict[str, Any] = {}
     by_shown: dict[str, Any] = {}
     diagnostics: list[Diagnostic] = []
@@ -143,23 +149,32 @@ def _collect(tree: Tree, stored: dict[str, Any]) -> tuple[list[Item], list[Diagn
             entries[rel] = by_shown[shown] = {"stamp": current, **entry}
 
     roles = None
-    audits: dict[str, AuditFacts] = {}
+    policy = Policy()
     for entry in by_shown.values():
         if entry["kind"] == RecordKind.CONFIG:
             roles = entry["roles"]
-    for _, shown, _, _ in tree.entries:  # in file order: a later audit with the same id wins, as in `items`
-        entry = by_shown.get(shown)
-        if entry is not None and entry["kind"] == RecordKind.AUDIT:
-            issued = entry["issued"]
-            audits[entry["audit"]] = (list(entry["scale"]), _day(issued) if issued else None)
+            policy = Policy.from_settings(entry["verification"], entry["undated_warning_days"])
+    audits = _audit_facts(tree, by_shown)
     index = role_index(roles)
     found: dict[str, list[Item]] = {RecordKind.INSPECTION: [], RecordKind.ACTION: []}
     with _acyclic():
         for _, shown, _, _ in tree.entries:
             entry = by_shown.get(shown)
             if entry is not None and entry["kind"] in found:
-                found[entry["kind"]].extend(_decode(values, shown, index, audits) for values in entry["items"])
-    return found[RecordKind.INSPECTION] + found[RecordKind.ACTION], diagnostics, entries
+                found[entry["kind"]].extend(_decode(values, shown, index, audits, policy) for values in entry["items"])
+    return found[RecordKind.INSPECTION] + found[RecordKind.ACTION], diagnostics, entries, roles
+
+
+def _audit_facts(tree: Tree, by_shown: dict[str, Any]) -> dict[str, AuditFacts]:
+    """Each audit's facts, in file order: a later audit with the same id wins, as in `items`."""
+    entries = [by_shown[shown] for _, shown, _, _ in tree.entries if by_shown.get(shown, {}).get("kind") == RecordKind.AUDIT]
+    issued = {e["audit"]: e["issued"] for e in entries}
+    facts = {}
+    for e in entries:
+        later = e["superseded_by"]
+        on = issued.get(later) if later else None
+        facts[e["audit"]] = AuditFacts(list(e["scale"]), _day(e["issued"]) if e["issued"] else None, later is not None, _day(on) if on else None)
+    return facts
 
 
 PARALLEL_FROM = 2000
@@ -208,11 +223,27 @@ def _new_entries(loaded: Any) -> list[tuple[str, dict[str, Any]]]:
     records = loaded.records
     out: list[tuple[str, dict[str, Any]]] = []
     if records.config_path is not None:
-        out.append((records.config_path, {"kind": RecordKind.CONFIG.value, "roles": records.config.roles}))
+        config = records.config
+        out.append(
+            (
+                records.config_path,
+                {
+                    "kind": RecordKind.CONFIG.value,
+                    "roles": config.roles,
+                    "verification": config.verification.model_dump(),
+                    "undated_warning_days": config.undated_warning_days,
+                },
+            )
+        )
     for a in records.audits:
         scale = [level.name for level in a.model.priority_scale]
         issued = a.model.dates.final_issued
-        entry = {"audit": a.model.id, "scale": scale, "issued": issued.isoformat() if issued else None}
+        entry = {
+            "audit": a.model.id,
+            "scale": scale,
+            "issued": issued.isoformat() if issued else None,
+            "superseded_by": a.model.superseded_by,
+        }
         out.append((a.path, {"kind": RecordKind.AUDIT.value, **entry}))
     for kind, sourced in ((RecordKind.INSPECTION, records.inspections), (RecordKind.ACTION, records.actions)):
         for s in sourced:
@@ -226,6 +257,8 @@ def _encode(item: Item) -> list[Any]:
         if values[i] is not None:
             values[i] = values[i].isoformat()
     values[_TAGS] = list(item.tags)
+    values[_ADDRESSEES] = list(item.addressees)
+    values[_EVENTS] = [list(e) for e in item.events]
     values[_FILE] = None  # the shown path depends on where pcctrack runs from
     return values
 
@@ -233,7 +266,9 @@ def _encode(item: Item) -> list[Any]:
 _SOURCES = {s.value: s for s in Source}
 
 
-def _decode(values: list[Any], shown: str, index: dict[str, str] | None, audits: dict[str, AuditFacts]) -> Item:
+def _decode(
+    values: list[Any], shown: str, index: dict[str, str] | None, audits: dict[str, AuditFacts], policy: Policy
+) -> Item:
     """An item from its cached values, resolved as `rules.items.resolve` would resolve it."""
     if len(values) != _WIDTH:
         raise ValueError("cache entry has the wrong number of fields")
@@ -243,21 +278,18 @@ def _decode(values: list[Any], shown: str, index: dict[str, str] | None, audits:
             v[i] = _day(v[i])
     v[_SOURCE] = _SOURCES[v[_SOURCE]]
     v[_TAGS] = tuple(v[_TAGS])
+    v[_ADDRESSEES] = tuple(v[_ADDRESSEES])
+    v[_EVENTS] = tuple(map(tuple, v[_EVENTS])) if v[_EVENTS] else ()
     v[_FILE] = shown
-    v[_OWNER], v[_RANK], v[_OPENED] = resolved(
-        v[_KIND], v[_RECORD], v[_OWNER], v[_PRIORITY], v[_RANK], v[_OPENED], index, audits
-    )
     # What Item(*v) makes, without a frozen dataclass's one guarded setattr per field:
     # a national tree builds tens of thousands of items on every warm run.
     item = _new_item(Item)
     item.__dict__.update(zip(_FIELDS, v))
+    item.__dict__.update(resolved(item, index, audits, policy))
     return item
 
 
 _WIDTH = len(_FIELDS)
-_SOURCE, _TAGS, _FILE, _OWNER, _RANK, _KIND, _RECORD, _PRIORITY, _OPENED = (
-    _AT[name]
-    for name in ("source", "tags", "file", "owner", "priority_rank", "kind", "record", "priority", "opened_on")
-)
+_SOURCE, _TAGS, _ADDRESSEES, _EVENTS, _FILE = (_AT[name] for name in ("source", "tags", "addressees", "events", "file"))
 _day = date.fromisoformat
 _new_item = object.__new__

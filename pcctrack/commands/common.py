@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import operator
 from dataclasses import dataclass
@@ -10,13 +11,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pcctrack.diagnostics import Diagnostic
-from pcctrack.errors import UsageProblem
+from pcctrack.errors import EXIT_FINDINGS, EXIT_OK, UsageProblem
 from pcctrack.boundary.files import RecordKind
 from pcctrack.boundary.listing import Tree, tracked_items
 from pcctrack.output import Output
 from pcctrack.reporters.diagnostics import printable
 from pcctrack.reporters.tabular import Column, Row, TableFormat, to_csv, to_json, to_markdown, to_rich
-from pcctrack.rules.items import Item, summarise, tracked
+from pcctrack.rules import ledger
+from pcctrack.rules.items import Item, Source, summarise, tracked
+
 
 if TYPE_CHECKING:
     from pcctrack.loader import Loaded
@@ -33,23 +36,41 @@ def load_for_listing(root: Path, output: Output) -> Loaded:
     return loaded
 
 
-def listing_items(root: Path, output: Output, tree: Tree | None = None) -> list[Item]:
+def listing_items(root: Path, output: Output, tree: Tree | None = None) -> Listing:
     """Every tracked item (in ``tree``, if already surveyed), read through the cache, saying
     which files were left out."""
-    found, diagnostics = tracked_items(root, tree)
-    warn_left_out(output, diagnostics)
-    return found
+    found, diagnostics, roles = tracked_items(root, tree)
+    return Listing(found, roles, warn_left_out(output, diagnostics))
 
 
-def warn_left_out(output: Output, diagnostics: list[Diagnostic]) -> None:
+@dataclass(frozen=True)
+class Listing:
+    """What a listing command reads: the items, the declared roles, and whether any record file
+    was left out (the answer is then incomplete, and the command says so with exit 1)."""
+
+    items: list[Item]
+    roles: dict[str, list[str]] | None
+    incomplete: bool
+
+    def as_of(self, day: date) -> list[Item]:
+        """The items as the tracker stood on ``day`` (see `rules.ledger.at`)."""
+        return ledger.as_of_view(self.items, day)
+
+    def exit_code(self) -> int:
+        """1 when a record could not be read: an answer from the rest is not the whole answer."""
+        return EXIT_FINDINGS if self.incomplete else EXIT_OK
+
+
+def warn_left_out(output: Output, diagnostics: list[Diagnostic]) -> bool:
     """A listing leaves out files it cannot read, and says so rather than hiding them."""
     broken = sorted({d.path for d in diagnostics})
     if broken:
         output.warn(
             f"{len(broken)} record file{'s' if len(broken) != 1 else ''} could not be read and "
-            f"{'were' if len(broken) != 1 else 'was'} left out ({printable(', '.join(broken))}): "
-            "run `pcctrack validate` for details"
+            f"{'were' if len(broken) != 1 else 'was'} left out ({printable(', '.join(broken))}), "
+            "so this answer is incomplete: run `pcctrack validate` for details"
         )
+    return bool(broken)
 
 
 @dataclass(frozen=True)
@@ -80,12 +101,12 @@ def find_item(loaded: Loaded, ident: str) -> Located:
 
 
 ITEM_COLUMNS = [
-    Column("days_overdue", "Days", justify="right"),
+    Column("days_late", "Days", justify="right"),
     Column("id", "ID", style="bold"),
     Column("kind_label", "Kind", wrap=True),
     Column("owner", "Owner", max_width=34, wrap=True),
     Column("priority", "Priority", wrap=True),
-    Column("due", "Due"),
+    Column("due_label", "Due"),
     Column("status_label", "Status", max_width=24, wrap=True),
     Column("title_short", "Title", max_width=60, wrap=True),
 ]
@@ -98,29 +119,52 @@ ITEM_FIELDS = (
     "kind",
     "title",
     "owner",
+    "lead",
     "priority",
     "due",
     "original_due",
     "revisions",
+    "target",
     "days_overdue",
+    "days_behind_target",
+    "days_left",
     "status",
     "confirmed_status",
+    "national_status",
+    "state",
+    "closed_by",
+    "closed_on",
+    "days_late",
+    "days_waiting",
+    "age_days",
+    "addressees",
+    "latest_update",
+    "latest_note",
+    "text",
     "record",
     "file",
     "tags",
 )
 """Each field scripts read, in order: named once, so JSON and CSV can never disagree."""
 
-_ITEM_VALUES = operator.attrgetter(*ITEM_FIELDS)
+_STORED_FIELDS = [f for f in ITEM_FIELDS if f in {field.name for field in dataclasses.fields(Item)}]
+_ITEM_VALUES = operator.attrgetter(*_STORED_FIELDS)
 
 
 def item_row(item: Item, as_of: date) -> Row:
     """An item as scripts read it: these keys are part of pcctrack's interface."""
-    row = dict(zip(ITEM_FIELDS, _ITEM_VALUES(item)))  # one C call: a national listing has 10,000s
-    row["source"] = item.source.value
-    row["days_overdue"] = item.days_overdue(as_of)
-    row["tags"] = list(item.tags)
-    return row
+    stored = dict(zip(_STORED_FIELDS, _ITEM_VALUES(item)))  # one C call: a national listing has 10,000s
+    stored["source"] = item.source.value
+    stored["tags"] = list(item.tags)
+    stored["addressees"] = list(item.addressees)
+    stored["days_overdue"] = item.days_overdue(as_of)
+    stored["days_behind_target"] = item.days_behind_target(as_of)
+    stored["days_left"] = item.days_left(as_of)
+    stored["days_late"] = item.days_late()
+    stored["days_waiting"] = item.days_waiting(as_of)
+    stored["age_days"] = item.age_days(as_of)
+    stored["latest_update"] = item.latest_on
+    return {key: stored[key] for key in ITEM_FIELDS}
 
 
 def display_row(item: Item, as_of: date) -> Row:
@@ -128,12 +172,33 @@ def display_row(item: Item, as_of: date) -> Row:
     row = item_row(item, as_of)
     row["kind_label"] = KIND_LABELS.get(item.kind, item.kind)
     row["title_short"] = summarise(item.title, limit=72)
-    row["status_label"] = (
-        f"{item.status}; HMICFRS: {item.confirmed_status}"
-        if item.confirmed_status and item.confirmed_status != item.status
-        else item.status
-    )
+    row["status_label"] = status_label(item)
+    late = max(row["days_overdue"] or 0, row["days_behind_target"] or 0)
+    row["days_late"] = late or None
+    row["due_label"] = _due_label(item)
     return row
+
+
+def status_label(item: Item) -> str:
+    """Where an item stands in words: the owner's claim and the verifier's verdict, each named."""
+    if item.source is Source.RESPONSE:
+        return item.status or ""
+    claim = item.status or "open"
+    if item.awaiting:
+        return f"{claim}; awaiting {item.closed_by}"
+    if item.confirmed_status and item.confirmed_status != item.status:
+        return f"{claim}; verified {item.confirmed_status}"
+    if item.national_status and item.national_status != item.status:
+        return f"{claim}; national: {item.national_status}"
+    return claim
+
+
+def _due_label(item: Item) -> str:
+    if item.due is not None and item.target is not None and item.target != item.due:
+        return f"{item.due} (target {item.target})"
+    if item.due is None and item.target is not None:
+        return f"target {item.target}"
+    return "" if item.due is None else str(item.due)
 
 
 KIND_LABELS = {

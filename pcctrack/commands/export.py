@@ -6,14 +6,14 @@ from datetime import date
 from pathlib import Path
 
 from pcctrack.commands.common import KIND_LABELS, MACHINE_ITEM_COLUMNS, item_row, load_for_listing
-from pcctrack.errors import EXIT_OK, UsageProblem
+from pcctrack.errors import EXIT_FINDINGS, EXIT_OK, UsageProblem
 from pcctrack.output import Output
 from pcctrack.reporters.exports import CSV_BOM, ExportFormat
 from pcctrack.reporters.tabular import Column, to_csv, to_json
-from pcctrack.rules import selection
+from pcctrack.rules import ledger, selection
 from pcctrack.rules.items import Item, items
 
-INSTALL_HINT = "install it with: python3 -m pip install 'pcctrack[export]'"
+INSTALL_HINT = "install it with: python3 -m pip install 'pcctrack[export]' (or '.[export]' in a checkout of pcctrack)"
 
 
 SPREADSHEET_COLUMNS = [Column(c.key, c.key.replace("_", " ").capitalize()) for c in MACHINE_ITEM_COLUMNS]
@@ -31,17 +31,23 @@ def run(
 ) -> int:
     if fmt is ExportFormat.XLSX and out_file is None:
         raise UsageProblem("an XLSX workbook is a binary file: name it with -o FILE, e.g. -o items.xlsx")
-    chosen = choose(items(load_for_listing(root, output).records), as_of, filters, overdue_only, due_within)
+    loaded = load_for_listing(root, output)
+    filters = filters.with_roles(loaded.records.config.roles)
+    chosen = choose(ledger.as_of_view(items(loaded.records), as_of), as_of, filters, overdue_only, due_within)
+    if fmt is ExportFormat.ICS:
+        chosen = [i for i in chosen if selection.is_actionable(i)]
     data = render(chosen, as_of, fmt)
+    code = EXIT_FINDINGS if loaded.diagnostics else EXIT_OK
     if out_file is None:
         output.write_bytes(data)
-        return EXIT_OK
+        return code
     try:
         out_file.write_bytes(data)
     except OSError as exc:
         raise UsageProblem(f"cannot write {out_file}: {exc.strerror or exc}") from None
-    output.note(f"wrote {len(chosen)} item{'s' if len(chosen) != 1 else ''} to {out_file}")
-    return EXIT_OK
+    what = "event" if fmt is ExportFormat.ICS else "item"
+    output.note(f"wrote {len(chosen)} {what}{'s' if len(chosen) != 1 else ''} to {out_file}")
+    return code
 
 
 def choose(everything: list[Item], as_of: date, filters: selection.Filters, overdue_only: bool, due_within: int | None) -> list[Item]:
@@ -69,6 +75,6 @@ def render(chosen: list[Item], as_of: date, fmt: ExportFormat) -> bytes:
             return to_xlsx(SPREADSHEET_COLUMNS, rows)
         from pcctrack.reporters.calendar import to_ics
 
-        return to_ics([i for i in chosen if selection.is_actionable(i)], as_of, KIND_LABELS)
+        return to_ics(chosen, as_of, KIND_LABELS)
     except ImportError as exc:
         raise UsageProblem(f"{fmt.value.upper()} export needs the {exc.name} package: {INSTALL_HINT}") from None

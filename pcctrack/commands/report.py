@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -11,10 +12,10 @@ from pcctrack.documents import charts
 from pcctrack.choices import DocFormat
 from pcctrack.documents.environment import template_dirs
 from pcctrack.documents.publish import produce
-from pcctrack.errors import EXIT_OK
+from pcctrack.errors import EXIT_FINDINGS, EXIT_OK, NotWritten
 from pcctrack.output import Output
 from pcctrack.records import RecordSet
-from pcctrack.rules import selection, trends
+from pcctrack.rules import ledger, selection, trends
 from pcctrack.rules.items import Item, Source, items
 from pcctrack.rules.rollup import GroupBy, Rollup, rollup
 from pcctrack.rules.slippage import slipped
@@ -33,40 +34,59 @@ def run(
     out: Path | None,
     templates: Path | None,
     output: Output,
+    draft: bool = False,
 ) -> int:
     overrides = template_dirs(root, templates)
     loaded = load_for_listing(root, output)
-    context = pack(loaded.records, as_of, since or as_of - timedelta(days=DEFAULT_SINCE_DAYS), due_within, filters)
+    missing = sorted({d.path for d in loaded.diagnostics})
+    if missing and not draft:
+        raise NotWritten(
+            f"the pack would leave out {len(missing)} record file{'s' if len(missing) != 1 else ''} that could not be "
+            f"read ({', '.join(missing)}): fix {'them' if len(missing) != 1 else 'it'} (see `pcctrack validate`), or "
+            "render with --draft, which names the missing files on the pack"
+        )
+    context = pack(loaded.records, as_of, since or as_of - timedelta(days=DEFAULT_SINCE_DAYS), due_within, filters, missing)
     write_document(produce("report", fmt, context, overrides), out, output)
-    return EXIT_OK
+    return EXIT_FINDINGS if missing else EXIT_OK
 
 
-def pack(records: RecordSet, as_of: date, since: date, due_within: int, filters: selection.Filters) -> dict[str, Any]:
-    """Everything the pack templates may read: derived items, never the records themselves."""
-    everything = items(records)
+def pack(
+    records: RecordSet, as_of: date, since: date, due_within: int, filters: selection.Filters, missing_files: Sequence[str] = ()
+) -> dict[str, Any]:
+    """Everything the pack templates may read: derived items, never the records themselves.
+
+    The pack is the tracker as it stood on ``as_of``: replayed from the records' dated history,
+    so a pack for a past committee date shows what that committee saw.
+    """
+    filters = filters.with_roles(records.config.roles)
+    everything = ledger.as_of_view(items(records), as_of)
     chosen = [i for i in everything if filters.accepts(i)]
     overdue = selection.overdue(everything, as_of, filters)
-    still_open = [i for i in chosen if i.is_open]
+    still_open = [i for i in chosen if i.is_open and i.is_forces]
     by_status = rollup(still_open, GroupBy.STATUS, as_of)
     by_owner = rollup([i for i in still_open if i.is_forces], GroupBy.OWNER, as_of)
     timeline = trends.timeline(chosen, as_of)
     ageing = trends.ageing(overdue, as_of)
     return {
         "force": records.config.force,
+        "missing_files": list(missing_files),
         "as_of": as_of,
         "since": since,
         "due_within": due_within,
         "filters": _described(filters),
         "totals": _table(rollup(chosen, GroupBy.STATUS, as_of)),
+        "addressed_to_others": sum(not i.is_forces for i in chosen),
+        "awaiting": [
+            dict(display_row(i, as_of), days_waiting=i.days_waiting(as_of))
+            for i in selection.awaiting_verification(everything, filters)
+        ],
+        "undated": [dict(display_row(i, as_of), age_days=i.age_days(as_of)) for i in selection.undated(everything, filters)],
         "open_by_status": _table(by_status),
         "overdue": [display_row(i, as_of) for i in overdue],
-        "due_soon": [
-            dict(display_row(i, as_of), days_left=-(i.days_overdue(as_of) or 0))
-            for i in selection.due_within(everything, as_of, due_within, filters)
-        ],
+        "due_soon": [display_row(i, as_of) for i in selection.due_within(everything, as_of, due_within, filters)],
         "slippage": [dict(display_row(s.item, as_of), days_slipped=s.days_slipped) for s in slipped(chosen)],
         "owners": [r for r in _table(by_owner)["rows"] if r["open"]],
-        "completed": [dict(display_row(i, as_of), closed_on=i.closed_on) for i in trends.completed_since(chosen, since, as_of)],
+        "completed": [display_row(i, as_of) for i in trends.completed_since(chosen, since, as_of)],
         "responses": [_response(i, as_of) for i in chosen if i.source is Source.RESPONSE],
         "ageing": ageing,
         "timeline": timeline,
@@ -82,22 +102,41 @@ def pack(records: RecordSet, as_of: date, since: date, due_within: int, filters:
 
 
 def _table(result: Rollup) -> dict[str, Any]:
-    rows = [{"key": r.key, "counts": r.counts, "total": r.total, "open": r.open, "overdue": r.overdue} for r in result.rows]
-    t = result.totals
-    return {"columns": result.columns, "rows": rows, "totals": {"key": t.key, "counts": t.counts, "total": t.total, "open": t.open, "overdue": t.overdue}}
+    def row(r: Any) -> dict[str, Any]:
+        return {"key": r.key, "counts": r.counts, "total": r.total, "open": r.open, "awaiting": r.awaiting, "overdue": r.overdue, "undated": r.undated}
+
+    return {"columns": result.columns, "rows": [row(r) for r in result.rows], "totals": row(result.totals)}
 
 
 def _response(item: Item, as_of: date) -> dict[str, Any]:
-    """A statutory response with how it stands against its 56-day deadline, in words."""
+    """A statutory response with how it stands against its 56-day deadline, in words.
+
+    "Published, date not recorded" is not "not published": only a response with no record of
+    publication can be late.
+    """
     deadline = item.due
     published = item.closed_on
-    if published is not None:
+    if item.is_closed and published is None:
+        standing = "Published (date not recorded)"
+    elif published is not None:
         late = (published - deadline).days  # type: ignore[operator]
-        standing = "Published on time" if late <= 0 else f"Published {late} day{'s' if late != 1 else ''} late"
+        standing = "Published on time" if late <= 0 else f"Published {_days(late)} late"
     else:
         days = (as_of - deadline).days  # type: ignore[operator]
-        standing = f"Not published: {days} days past the deadline" if days > 0 else f"Not published: {-days} days left"
-    return {"record": item.record, "report_published": item.opened_on, "deadline": deadline, "published": published, "standing": standing, "late": published is None and deadline < as_of}  # type: ignore[operator]
+        standing = f"Not published: {_days(days)} past the deadline" if days > 0 else f"Not published: {_days(-days)} left"
+    return {
+        "record": item.record,
+        "title": item.title.removeprefix("PCC response: "),
+        "report_published": item.opened_on,
+        "deadline": deadline,
+        "published": published,
+        "standing": standing,
+        "late": not item.is_closed and deadline < as_of,  # type: ignore[operator]
+    }
+
+
+def _days(n: int) -> str:
+    return f"{n} day{'s' if n != 1 else ''}"
 
 
 def _described(filters: selection.Filters) -> list[str]:

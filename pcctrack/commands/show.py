@@ -22,7 +22,16 @@ def run(root: Path, ident: str, as_of: date, fmt: ViewFormat, output: Output) ->
     line = document.position(located.loc)[0] if document else 1
     if fmt is ViewFormat.JSON:
         data = located.item.model_dump(mode="json")
-        data |= {"current_due": item.due.isoformat() if item.due else None, "record": item.record, "file": located.path, "line": line}
+        data |= {
+            "current_due": item.due.isoformat() if item.due else None,
+            "target_date": item.target.isoformat() if item.target else None,
+            "state": item.state,
+            "closed_by": item.closed_by,
+            "closed_on": item.closed_on.isoformat() if item.closed_on else None,
+            "record": item.record,
+            "file": located.path,
+            "line": line,
+        }
         output.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         return EXIT_OK
     titles = {s.model.id: s.model.title for s in (*loaded.records.inspections, *loaded.records.audits)}

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from pcctrack.commands.common import emit, listing_items
 from pcctrack.dates import long_date
-from pcctrack.errors import EXIT_OK
 from pcctrack.output import Output
 from pcctrack.reporters.tabular import Column, Row, TableFormat
 from pcctrack.rules import selection
@@ -24,22 +23,39 @@ def run(
     fmt: TableFormat,
     output: Output,
 ) -> int:
-    chosen = [i for i in listing_items(root, output) if filters.accepts(i)]
+    listing = listing_items(root, output)
+    filters = filters.with_roles(listing.roles)
+    chosen = [i for i in listing.as_of(as_of) if filters.accepts(i)]
     result = rollups.rollup(chosen, by, as_of)
     if fmt is TableFormat.JSON:
         output.write(json.dumps(as_json(result, as_of), indent=2) + "\n")
-        return EXIT_OK
+        return listing.exit_code()
     columns = [Column("key", by.value.capitalize(), style="bold")]
     columns += [Column(f"p:{c}", c, justify="right") for c in result.columns]
-    columns += [Column(k, k.capitalize(), justify="right") for k in ("total", "open", "overdue")]
+    columns += [Column(k, label, justify="right") for k, label in COUNT_COLUMNS]
     rows = [_flat(r) for r in (*result.rows, result.totals)]
-    title = f"Tracked items by {by.value} and priority, as of {long_date(as_of)}"
+    split = "" if by is rollups.GroupBy.PRIORITY else " and priority"
+    title = f"The force's tracked items by {by.value}{split}, as of {long_date(as_of)}"
     emit(output, fmt, columns, rows, title)
-    return EXIT_OK
+    if result.others:
+        output.note(
+            f"For information: {result.others} finding{'s' if result.others != 1 else ''} addressed only to "
+            "other bodies (the Home Office, the NCA, the College of Policing...) are not counted above."
+        )
+    return listing.exit_code()
+
+
+COUNT_COLUMNS = [
+    ("total", "Total"),
+    ("open", "Open"),
+    ("awaiting", "Awaiting verification"),
+    ("overdue", "Overdue"),
+    ("undated", "No date"),
+]
 
 
 def _flat(row: rollups.Row) -> Row:
-    flat: Row = {"key": row.key, "total": row.total, "open": row.open, "overdue": row.overdue}
+    flat: Row = {"key": row.key, "total": row.total, "open": row.open, "awaiting": row.awaiting, "overdue": row.overdue, "undated": row.undated}
     flat.update({f"p:{k}": v for k, v in row.counts.items()})
     return flat
 
@@ -52,4 +68,5 @@ def as_json(result: rollups.Rollup, as_of: date) -> dict[str, object]:
         "priorities": result.columns,
         "rows": [asdict(r) for r in result.rows],
         "totals": asdict(result.totals),
+        "addressed_to_others": result.others,
     }

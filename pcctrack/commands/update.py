@@ -14,6 +14,7 @@ from typing import Any
 
 from pcctrack.boundary import atomic, yamlio
 from pcctrack.checker import check_replacement
+from pcctrack.boundary.files import RecordKind
 from pcctrack.commands.common import Located, find_item
 from pcctrack.errors import EXIT_OK, NotWritten, UsageProblem
 from pcctrack.loader import load
@@ -68,7 +69,7 @@ def _plan(raw: bytes, located: Located, request: UpdateRequest, as_of: date) -> 
         detail = f": {problems[0].message}" if problems else ""
         raise NotWritten(f"{located.path} does not validate{detail}; fix it (see `pcctrack validate`) before updating")
     try:
-        return plan_update(current, request, as_of)
+        return plan_update(current, request, as_of, inspectorate_dated=located.kind is RecordKind.INSPECTION)
     except EditRefused as exc:
         raise UsageProblem(f"{located.item.id}: {exc}") from None
 
@@ -85,4 +86,6 @@ def apply(node: Any, change: Change) -> None:
         yamlio.set_value(node, "status", change.status.value, after=PLACE_AFTER["status"])
     if change.revised_due is not None:
         yamlio.append_item(node, "revised_due", yamlio.new_mapping(change.revised_due), after=PLACE_AFTER["revised_due"])
+    if change.target is not None:
+        yamlio.append_item(node, "targets", yamlio.new_mapping(change.target), after=PLACE_AFTER["targets"])
     yamlio.append_item(node, "log", yamlio.new_mapping(change.log_entry), after=PLACE_AFTER["log"])

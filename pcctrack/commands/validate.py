@@ -6,10 +6,11 @@ from datetime import date
 from pathlib import Path
 
 from pcctrack import settings
-from pcctrack.checker import check
+from pcctrack.boundary.files import display_path
+from pcctrack.checker import check, expand
 from pcctrack.errors import EXIT_FINDINGS, EXIT_OK, UsageProblem
 from pcctrack.output import Output
-from pcctrack.reporters.diagnostics import DiagnosticFormat, as_json, github, summary, text
+from pcctrack.reporters.diagnostics import DiagnosticFormat, as_json, errors, github, printable, summary, text
 from pcctrack.reporters.job_summary import validate_summary
 
 
@@ -27,7 +28,12 @@ def run(
         if fmt is DiagnosticFormat.GITHUB:
             output.write(github(diagnostics))
         output.write_err(text(diagnostics))
-    checked = len(paths) if paths and all(p.is_file() for p in paths) else len(loaded.files)
-    output.note(summary(diagnostics, checked))
+    if paths:
+        wanted = {display_path(p) for p in expand(paths)}
+        checked = len(wanted)
+        scope = f" in {', '.join(printable(str(p)) for p in paths)} (other records were read only to resolve references)"
+    else:
+        checked, scope = len(loaded.files), ""
+    output.note(summary(diagnostics, checked, scope))
     output.add_summary(lambda: validate_summary(diagnostics, checked))
-    return EXIT_FINDINGS if diagnostics else EXIT_OK
+    return EXIT_FINDINGS if errors(diagnostics) else EXIT_OK

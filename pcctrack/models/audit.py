@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated
+
+from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema
 
 from pcctrack.models.common import (
     Identifier,
@@ -14,6 +16,26 @@ from pcctrack.models.common import (
     TrackedItem,
     internal_field,
 )
+
+
+def _number_as_printed(value: object) -> object:
+    """Whole numbers may be written bare (`number: 4`); anything else, such as 1.10, must be
+    quoted, or YAML would read it as the decimal 1.1 and lose what the report printed."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        raise ValueError(f"write the number as the report prints it, in quotes (e.g. '{value}'), so YAML keeps it as text")
+    return value
+
+
+ActionNumber = Annotated[
+    str,
+    BeforeValidator(_number_as_printed),
+    StringConstraints(min_length=1, max_length=20, strip_whitespace=True),
+    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "minLength": 1, "maxLength": 20}]}),
+]
 
 
 class PriorityLevel(Record):
@@ -62,6 +84,16 @@ class Audit(Record):
     dates: AuditDates = Field(default_factory=AuditDates)
     priority_scale: list[PriorityLevel] = Field(min_length=1)
     """The firm's own scale, highest priority first; actions must use one of these names."""
+    assurance_scale: list[Text] = Field(default_factory=list)
+    """The firm's own assurance opinions, strongest first, e.g. Substantial, Reasonable,
+    Partial, No assurance."""
+    assurance: str | None = None
+    """The report's assurance opinion, on `assurance_scale`; none for an advisory review."""
+    superseded_by: Identifier | None = None
+    """A later audit that replaces this one: this audit's actions then close as superseded on
+    that audit's final issue date (carry one over as a new action in the later audit)."""
+    restricted: bool = False
+    """A report restricted to the PCC and the force: its actions' text is never published."""
     background: str | None = None
     conclusion: str | None = None
     themes: list[Theme] = Field(default_factory=list)
@@ -86,7 +118,8 @@ class Action(TrackedItem):
 
     audit: Identifier
     """Id of the audit report this action was agreed in."""
-    number: int = Field(ge=1)
+    number: ActionNumber
+    """The action's number as the report prints it, e.g. '4', '1.1' or 'R3'."""
     priority: Text
     """A level from the audit's priority_scale."""
     action: Text

@@ -86,7 +86,7 @@ def internal_field(description: str) -> object:
 
 
 class RevisedDate(Record):
-    """A due date moved by agreement. Committees ask for each one, with why and who."""
+    """An agreed due date moved by agreement. Committees ask for each one, with why and who."""
 
     date: IsoDate
     """The new due date."""
@@ -95,30 +95,43 @@ class RevisedDate(Record):
     agreed_by: Role
     """The role or body that agreed the new date, e.g. 'Audit Committee'."""
     agreed_on: IsoDate | None = None
-    """When the revision was agreed, if known."""
+    """When the revision was agreed. Replaying the tracker as of an earlier day needs it; a
+    revision without it counts from the day the item was issued."""
+
+
+class TargetDate(Record):
+    """A target date the force set itself. It never moves the inspectorate's own date: late
+    against the force's target and overdue against HMICFRS's date are told apart."""
+
+    date: IsoDate
+    """The target date."""
+    reason: Text
+    """Why this target (or why it moved)."""
+    agreed_by: Role
+    """The role or board that set it, e.g. 'GAIN Board'."""
+    set_on: IsoDate | None = None
+    """When the target was set. Without it, it counts from the day the item was issued."""
 
 
 class LogEntry(Record):
-    """One progress update. The log is append-only: history is never rewritten."""
+    """One dated event in an item's life. The log is append-only: history is never rewritten.
+
+    Each entry speaks with one voice: the owner's (`status`, a claim of progress or
+    completion) or the verifier's (`verdict`: HMICFRS at a revisit, the internal auditor at a
+    follow-up). An item closes only when its closing authority says so.
+    """
 
     date: IsoDate
     note: Text
     status: Status | None = None
-    """The status the item moved to with this update, if it changed."""
+    """The status the owner (the force, or management) moved the item to with this update."""
+    verdict: Status | None = None
+    """The verifier's verdict on this date, e.g. 'closed' after an HMICFRS revisit, or
+    'partly-implemented' from a follow-up audit. Give `by` with it."""
     by: Role | None = None
-    """The role that gave the update."""
+    """Who gave the update or the verdict, e.g. 'GAIN Board', 'HMICFRS', 'RSM follow-up audit'."""
     evidence: list[Text] = Field(default_factory=list)
     """References to evidence supplied with this update."""
-
-
-class Closure(Record):
-    """How and when an item was closed, and who confirmed it."""
-
-    date: IsoDate
-    status: Status
-    confirmed_by: Role | None = None
-    """e.g. 'HMICFRS revisit' or 'RSM follow-up audit'."""
-    note: str | None = None
 
 
 class TrackedItem(Record):
@@ -126,16 +139,24 @@ class TrackedItem(Record):
 
     id: Identifier
     owner: Role | None = None
-    """The role responsible for delivery."""
+    """The role responsible for delivery (the delivery lead)."""
+    lead: Role | None = None
+    """The executive lead, where the source names one beside the delivery owner."""
     due: IsoDate | None = None
-    """The originally agreed date. Revisions go in revised_due, never here."""
-    status: Status = Status.OPEN
+    """The date set when the item was issued: the inspectorate's date for a finding, the
+    originally agreed date for an audit action. Revisions go in revised_due, never here."""
+    status: Status | None = None
+    """The owner's latest claim. Left out where the source states no status: the item is open
+    until its closing authority closes it."""
     revised_due: list[RevisedDate] = Field(default_factory=list)
-    """Every agreed change to the due date, oldest first."""
+    """Every agreed change to an audit action's date, oldest first. An inspectorate's date is
+    never revised: the force sets its own `targets` instead."""
+    targets: list[TargetDate] = Field(default_factory=list)
+    """The force's own target dates, oldest first: for items the inspectorate gave no date,
+    or to aim earlier than its date."""
     log: list[LogEntry] = Field(default_factory=list)
-    """Progress updates, oldest first. Append only."""
+    """Progress updates and verdicts, oldest first. Append only."""
     evidence: list[Text] = Field(default_factory=list)
-    closure: Closure | None = None
     related: list[Identifier] = Field(default_factory=list)
     """Ids of items in other records that answer the same concern."""
     tags: list[Tag] = Field(default_factory=list)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import Field
 
@@ -87,8 +88,9 @@ class Finding(TrackedItem):
     """Bodies the finding is addressed to; the force's work only if this includes 'force'."""
     timescale: str | None = None
     """The report's own words for timing when it gives no date, e.g. 'With immediate effect'."""
-    hmicfrs_status: Status | None = None
-    """The status HMICFRS has confirmed, as distinct from the force's own `status`."""
+    national_status: Status | None = None
+    """HMICFRS's status for a recommendation to every force, as a national or progress report
+    prints it: the national position, never a verdict on this force (verdicts go in the log)."""
     superseded_by: Identifier | None = None
     """Id of a later finding that replaces this one."""
     origin: str | None = None
@@ -145,10 +147,13 @@ class Milestones(Record):
     """When the chief constable's comments were invited."""
     chief_constable_comments: IsoDate | None = None
     """When the chief constable's comments were received."""
-    published: IsoDate | None = None
-    """When the response was published on the PCC's website."""
+    published: IsoDate | Literal[True] | None = None
+    """When the response was published on the PCC's website; `true` where it was published
+    but the date is not recorded (never overdue, unlike a response not yet published)."""
     forwarded_home_office: IsoDate | None = None
     """When the response was sent to the Home Secretary."""
+    sent_hmicfrs: IsoDate | None = None
+    """When a copy was sent to HMICFRS."""
     owner: Role = "Office of the PCC"
     """The role responsible for publishing the response."""
 

@@ -23,14 +23,16 @@ def to_ics(items: Sequence[Item], as_of: date, labels: Mapping[str, str]) -> byt
     calendar.add("x-wr-calname", "pcctrack due dates")
     stamp = datetime.combine(as_of, time(0, 0), tzinfo=timezone.utc)
     for item in items:
-        if item.due is None:
+        day = item.due if item.due is not None else item.target
+        if day is None:
             continue
         event = Event()
         event.add("uid", f"{item.id}@{UID_DOMAIN}")
         event.add("dtstamp", stamp)
-        event.add("dtstart", item.due)
-        event.add("dtend", item.due + timedelta(days=1))
-        event.add("summary", f"Due: {item.id}: {summarise(item.title, limit=80)}")
+        event.add("dtstart", day)
+        event.add("dtend", day + timedelta(days=1))
+        what = "Due" if item.due is not None else "Target"
+        event.add("summary", f"{what}: {item.id}: {summarise(item.title, limit=80)}")
         event.add("description", _description(item))
         event.add("categories", [labels.get(item.kind, item.kind)])
         event.add("sequence", item.revisions)
@@ -40,9 +42,9 @@ def to_ics(items: Sequence[Item], as_of: date, labels: Mapping[str, str]) -> byt
 
 
 def _description(item: Item) -> str:
-    lines = [item.title, "", f"Owner: {item.owner or '(none)'}", f"Status: {item.status}"]
+    lines = [item.title, "", f"Owner: {item.owner or '(none)'}", f"Status: {item.status or item.state}"]
     if item.confirmed_status:
-        lines.append(f"HMICFRS status: {item.confirmed_status}")
+        lines.append(f"Verified: {item.confirmed_status}")
     if item.priority:
         lines.append(f"Priority: {item.priority}")
     if item.revisions:

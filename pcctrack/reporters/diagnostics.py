@@ -56,18 +56,27 @@ def as_json(diagnostics: Sequence[Diagnostic]) -> str:
         {"path": d.path, "line": d.line, "col": d.col, "message": d.message, "severity": d.severity}
         for d in diagnostics
     ]
-    return json.dumps({"ok": not diagnostics, "problems": problems}, indent=2) + "\n"
+    return json.dumps({"ok": not errors(diagnostics), "problems": problems}, indent=2) + "\n"
 
 
-def summary(diagnostics: Sequence[Diagnostic], checked: int) -> str:
-    """One line for a person: how many files, how many problems."""
-    if not diagnostics:
-        return f"{checked} record file{'s' if checked != 1 else ''} checked: no problems"
-    files = len({d.path for d in diagnostics})
-    return (
-        f"{len(diagnostics)} problem{'s' if len(diagnostics) != 1 else ''} in "
-        f"{files} of {checked} record files"
+def errors(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
+    """The diagnostics that fail a check; warnings are reported but pass."""
+    return [d for d in diagnostics if d.severity == "error"]
+
+
+def summary(diagnostics: Sequence[Diagnostic], checked: int, scope: str = "") -> str:
+    """One line for a person: how many files (and where), how many problems and warnings."""
+    files = f"{checked} record file{'s' if checked != 1 else ''}{scope}"
+    failing = errors(diagnostics)
+    warned = len(diagnostics) - len(failing)
+    warnings = f"{warned} warning{'s' if warned != 1 else ''}"
+    if not failing:
+        return f"{files} checked: no problems" + (f", {warnings}" if warned else "")
+    line = (
+        f"{len(failing)} problem{'s' if len(failing) != 1 else ''} in "
+        f"{len({d.path for d in failing})} of {files}"
     )
+    return line + (f"; {warnings}" if warned else "")
 
 
 def _data(value: str) -> str:

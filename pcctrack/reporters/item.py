@@ -33,31 +33,31 @@ def render(view: ItemView, as_of: date) -> str:
     lines += _field("Record", f"{item.record}: {view.record_title}")
     lines += _field("File", f"{view.file}:{view.line}")
     lines += _field("Owner", m.owner or "(none)")
-    status = m.status.value
-    if isinstance(m, Finding) and m.hmicfrs_status is not None:
-        status += f" (HMICFRS: {m.hmicfrs_status.value})"
-    lines += _field("Status", status)
+    if m.lead:
+        lines += _field("Lead", m.lead)
+    lines += _field("Status", _standing(item))
+    if isinstance(m, Finding) and m.national_status is not None:
+        lines += _field("National", f"{m.national_status.value} (HMICFRS's status for every force)")
     lines += _field("Due", _due(m, item, as_of))
     for rev in m.revised_due:
         agreed = f" on {long_date(rev.agreed_on)}" if rev.agreed_on else ""
         lines += _field("Revised", f"to {long_date(rev.date)}: {rev.reason} (agreed by {rev.agreed_by}{agreed})")
+    for target in m.targets:
+        set_on = f" on {long_date(target.set_on)}" if target.set_on else ""
+        lines += _field("Target", f"{long_date(target.date)}: {target.reason} (set by {target.agreed_by}{set_on})")
     if isinstance(m, Finding) and m.timescale:
         lines += _field("Timescale", m.timescale)
     lines += ["", *_wrap(_text(m), "")]
     if m.log:
         lines += ["", "Log:"]
         for entry in m.log:
-            moved = f" [{entry.status.value}]" if entry.status else ""
+            moved = f" [{entry.status.value}]" if entry.status else f" [verdict: {entry.verdict.value}]" if entry.verdict else ""
             by = f" ({entry.by})" if entry.by else ""
             lines += _wrap(f"{long_date(entry.date)}{moved}{by}: {entry.note}", "  ", "    ")
             lines += [f"    evidence: {e}" for e in entry.evidence]
     else:
         lines += ["", "Log: no updates recorded"]
     lines += _list("Evidence", m.evidence)
-    if m.closure is not None:
-        c = m.closure
-        by = f", confirmed by {c.confirmed_by}" if c.confirmed_by else ""
-        lines += ["", *_field("Closed", f"{long_date(c.date)} as {c.status.value}{by}" + (f": {c.note}" if c.note else ""))]
     lines += [""] if m.related or m.tags or (isinstance(m, Finding) and m.superseded_by) else []
     if isinstance(m, Finding) and m.superseded_by:
         lines += _field("Superseded by", m.superseded_by)
@@ -67,15 +67,36 @@ def render(view: ItemView, as_of: date) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _standing(item: Item) -> str:
+    """The ledger's view: the owner's claim, the verifier's verdict, and whether it is closed."""
+    claim = item.status or "none stated"
+    if item.is_closed:
+        when = f" on {long_date(item.closed_on)}" if item.closed_on else " (date not recorded)"
+        by = "the owner" if item.closed_by == "owner" else item.closed_by
+        late = item.days_late()
+        tail = f", {late} day{'s' if late != 1 else ''} after its due date" if late else ""
+        return f"closed{when} ({item.confirmed_status or claim}, on the word of {by}){tail}"
+    if item.awaiting:
+        since = f" since {long_date(item.claimed_on)}" if item.claimed_on else ""
+        return f"{claim}: awaiting verification by {item.closed_by}{since}"
+    verdict = f"; latest verdict: {item.confirmed_status}" if item.confirmed_status else ""
+    return f"open ({claim}{verdict})"
+
+
 def _due(m: TrackedItem, item: Item, as_of: date) -> str:
-    if m.due is None:
-        return "no date agreed"
-    text = long_date(m.due)
+    if item.due is None:
+        return "no date set" + ("" if item.target else "; no target date either")
+    text = long_date(item.due)
+    if m.due is None and isinstance(m, Finding) and m.timescale:
+        text += f" (from '{m.timescale}')"
     if m.revised_due:
-        text += f" (original); now {long_date(m.current_due)}"
+        text = f"{long_date(m.due)} (original); now {long_date(item.due)}"  # type: ignore[arg-type]
     days = item.days_overdue(as_of)
-    if item.is_open and days is not None and days > 0:
+    if days:
         text += f"; {days} day{'s' if days != 1 else ''} overdue as of {long_date(as_of)}"
+    behind = item.days_behind_target(as_of)
+    if behind:
+        text += f"; {behind} day{'s' if behind != 1 else ''} behind the force's target"
     return text
 
 

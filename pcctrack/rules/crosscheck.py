@@ -3,43 +3,62 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date
 
-from pcctrack.models import Inspection
-from pcctrack.choices import Status
+from pcctrack.models import Audit, Inspection
 from pcctrack.models.common import TrackedItem
 from pcctrack.records import RecordSet, Sourced
-from pcctrack.rules.items import tracked
+from pcctrack.rules import selection
+from pcctrack.rules.items import items, tracked
 from pcctrack.validation import Loc, Problem
 
 
-def check(records: RecordSet, as_of: date) -> list[Problem]:
-    """Every cross-record problem in ``records`` as of ``as_of``, in file order."""
+def check(records: RecordSet, as_of: date, unreadable: Mapping[str, str] | None = None) -> list[Problem]:
+    """Every cross-record problem in ``records`` as of ``as_of``, in file order.
+
+    ``unreadable`` maps the ids found in files that failed to load to those files, so a
+    reference to one of them is reported as what it is (its file has errors), never as an
+    unknown id with a "did you mean" that would corrupt a good record.
+    """
     problems = list(_duplicate_ids(records))
     findings = {f.id for s in records.inspections for f in s.model.findings}
     known = {ident for _, _, ident in _all_ids(records)}
     audits = {s.model.id: s.model for s in records.audits}
+    unknown = _Unknown(unreadable or {})
 
     for src, loc, item in tracked(records):
         problems += _item_dates(src, loc, item, as_of)
+        problems += _voices(src, loc, item)
         problems += _vocabulary(records, src, loc, item)
         for i, ref in enumerate(item.related):
             if ref not in known:
-                problems.append(Problem(src, (*loc, "related", i), _unknown("related id", ref, known)))
+                problems.append(Problem(src, (*loc, "related", i), unknown("related id", ref, known)))
     for s in records.inspections:
         for i, f in enumerate(s.model.findings):
+            if f.revised_due:
+                problems.append(
+                    Problem(
+                        s.path,
+                        ("findings", i, "revised_due"),
+                        "the inspectorate's date is never revised by the force: record the force's own "
+                        "target date under 'targets' instead (`pcctrack update ID --target DATE`)",
+                    )
+                )
             if f.superseded_by is not None:
                 target = f.superseded_by
                 if target == f.id:
                     problems.append(Problem(s.path, ("findings", i, "superseded_by"), "a finding cannot supersede itself"))
                 elif target not in findings:
-                    problems.append(Problem(s.path, ("findings", i, "superseded_by"), _unknown("finding", target, findings)))
+                    problems.append(Problem(s.path, ("findings", i, "superseded_by"), unknown("finding", target, findings)))
         problems += _milestones(s, as_of)
+    for s in records.audits:
+        problems += _audit(s, audits, unknown)
     for s in records.actions:
         audit = audits.get(s.model.audit)
         if audit is None:
-            problems.append(Problem(s.path, ("audit",), _unknown("audit", s.model.audit, set(audits))))
+            problems.append(Problem(s.path, ("audit",), unknown("audit", s.model.audit, set(audits))))
             continue
         scale = [level.name for level in audit.priority_scale]
         if s.model.priority not in scale:
@@ -53,6 +72,24 @@ def check(records: RecordSet, as_of: date) -> list[Problem]:
     for s in records.audits + records.inspections:  # type: ignore[operator]
         problems += _tags(records, s.path, (), s.model.tags)
     return problems
+
+
+def warnings(records: RecordSet, as_of: date) -> Iterator[Problem]:
+    """What `validate` reports without failing: open force work that has gone too long with no
+    date at all, the most dangerous kind of item, until the force sets a target date."""
+    limit = records.config.undated_warning_days
+    places = {item.id: (path, loc) for path, loc, item in tracked(records)}
+    for item in selection.undated(items(records)):
+        age = item.age_days(as_of)
+        if item.id in places and age is not None and age > limit:
+            path, loc = places[item.id]
+            yield Problem(
+                path,
+                (*loc, "id"),
+                f"{item.id} has been open {age} days with no date and no target date: set the force's "
+                f"target (`pcctrack update {item.id} --target DATE --reason ... --agreed-by ...`)",
+                severity="warning",
+            )
 
 
 def _all_ids(records: RecordSet) -> Iterator[tuple[str, Loc, str]]:
@@ -109,35 +146,68 @@ def _item_dates(path: str, loc: Loc, item: TrackedItem, as_of: date) -> list[Pro
             Problem(
                 path,
                 (*loc, "status"),
-                f"status '{item.status}' disagrees with the latest log entry, which set "
-                f"'{last.status}' on {last.date}: add a log entry for the change",
+                f"status '{item.status or 'not given'}' disagrees with the latest log entry, which set "
+                f"'{last.status}' on {last.date}: make them agree (the log is the item's history)",
             )
         )
-    if item.closure is not None:
-        if not item.closure.status.is_closing:
-            out.append(
-                Problem(path, (*loc, "closure", "status"), f"closure status '{item.closure.status}' does not close an item: use {_closing()}")
-            )
-        if not item.status.is_closing:
-            out.append(
-                Problem(path, (*loc, "status"), f"the item has a closure but its status is '{item.status}': set a closing status ({_closing()})")
-            )
-        if item.closure.date > as_of:
-            out.append(Problem(path, (*loc, "closure", "date"), f"closure dated {item.closure.date} is after {as_of}"))
+    for i, target in enumerate(item.targets):
+        if target.set_on is not None and target.set_on > as_of:
+            out.append(Problem(path, (*loc, "targets", i, "set_on"), f"target set on {target.set_on}, after {as_of}: record targets once they are set"))
+    for i, rev in enumerate(item.revised_due):
+        if rev.agreed_on is not None and rev.agreed_on > as_of:
+            out.append(Problem(path, (*loc, "revised_due", i, "agreed_on"), f"revision agreed on {rev.agreed_on}, after {as_of}: record revisions once they are agreed"))
     return out
 
 
-def _closing() -> str:
-    return ", ".join(s.value for s in Status if s.is_closing)
+def _voices(path: str, loc: Loc, item: TrackedItem) -> list[Problem]:
+    """Each log entry is the owner's claim or the verifier's verdict, and a verdict says whose."""
+    out = []
+    for i, entry in enumerate(item.log):
+        if entry.status is not None and entry.verdict is not None:
+            out.append(
+                Problem(
+                    path,
+                    (*loc, "log", i, "verdict"),
+                    "a log entry is either the owner's claim (status) or the verifier's verdict, not both: "
+                    "record them as two entries",
+                )
+            )
+        elif entry.verdict is not None and entry.by is None:
+            out.append(Problem(path, (*loc, "log", i, "verdict"), "a verdict needs 'by': who gave it (e.g. HMICFRS, or the follow-up audit)"))
+    return out
 
 
 def _vocabulary(records: RecordSet, path: str, loc: Loc, item: TrackedItem) -> list[Problem]:
     out = _tags(records, path, loc, item.tags)
     roles = records.config.roles
-    if roles is not None and item.owner is not None and records.config.canonical_role(item.owner) is None:
-        known = set(roles) | {a for aliases in roles.values() for a in aliases}
-        out.append(Problem(path, (*loc, "owner"), _unknown("owner role", item.owner, known, where="owners must be roles declared in pcctrack.yaml")))
+    if roles is None:
+        return out
+    known = set(roles) | {a for aliases in roles.values() for a in aliases}
+    for key, role in (("owner", item.owner), ("lead", item.lead)):
+        if role is not None and records.config.canonical_role(role) is None:
+            out.append(Problem(path, (*loc, key), _unknown(f"{key} role", role, known, where=f"{key}s must be roles declared in pcctrack.yaml")))
     return out
+
+
+def _audit(s: Sourced[Audit], audits: dict[str, Audit], unknown: _Unknown) -> list[Problem]:
+    """An audit's opinion is on its firm's scale, and what supersedes it exists."""
+    audit, out = s.model, []
+    if audit.assurance is not None and audit.assurance not in audit.assurance_scale:
+        scale = ", ".join(audit.assurance_scale) or "none declared: add assurance_scale"
+        out.append(Problem(s.path, ("assurance",), _vocab_message("assurance", audit.assurance, audit.assurance_scale, scale)))
+    later = audit.superseded_by
+    if later is not None:
+        if later == audit.id:
+            out.append(Problem(s.path, ("superseded_by",), "an audit cannot supersede itself"))
+        elif later not in audits:
+            out.append(Problem(s.path, ("superseded_by",), unknown("audit", later, set(audits))))
+    return out
+
+
+def _vocab_message(what: str, value: str, allowed: list[str], shown: str) -> str:
+    close = difflib.get_close_matches(value.casefold(), [a.casefold() for a in allowed], n=1, cutoff=0.5)
+    hint = next((f": did you mean '{a}'?" for a in allowed if close and a.casefold() == close[0]), "")
+    return f"{what}: {value!r} is not on the audit's scale{hint} (use one of {shown})"
 
 
 def _tags(records: RecordSet, path: str, loc: Loc, tags: list[str]) -> list[Problem]:
@@ -154,15 +224,31 @@ def _tags(records: RecordSet, path: str, loc: Loc, tags: list[str]) -> list[Prob
 def _milestones(s: Sourced[Inspection], as_of: date) -> list[Problem]:
     out = []
     m = s.model.milestones
-    for name in ("comments_requested", "chief_constable_comments", "published", "forwarded_home_office"):
+    for name in ("comments_requested", "chief_constable_comments", "published", "forwarded_home_office", "sent_hmicfrs"):
         value = getattr(m, name)
-        if value is None:
+        if value is None or value is True:
             continue
         if value < s.model.published:
             out.append(Problem(s.path, ("milestones", name), f"{name} {value} is before the report was published ({s.model.published})"))
         elif value > as_of:
             out.append(Problem(s.path, ("milestones", name), f"{name} {value} is after {as_of}: record milestones once they happen"))
     return out
+
+
+@dataclass(frozen=True)
+class _Unknown:
+    """Says why a reference does not resolve: a typo (with the nearest id), or a target whose
+    own file could not be read."""
+
+    unreadable: Mapping[str, str]
+
+    def __call__(self, what: str, value: str, known: set[str]) -> str:
+        if value in self.unreadable:
+            return (
+                f"{what} '{value}' is defined in {self.unreadable[value]}, which has errors: "
+                "fix that file and this reference resolves"
+            )
+        return _unknown(what, value, known)
 
 
 def _unknown(what: str, value: str, known: set[str], where: str = "") -> str:

@@ -39,6 +39,12 @@ class UpdateRequest:
     note: str | None = None
     revision: Revision | None = None
     evidence: tuple[str, ...] = ()
+    verdict: Status | None = None
+    """The verifier's verdict (HMICFRS, the follow-up audit), rather than the owner's claim."""
+    by: str | None = None
+    """Who gave the update or the verdict."""
+    target: Revision | None = None
+    """A target date the force set itself, with why and who set it."""
 
 
 @dataclass(frozen=True)
@@ -49,14 +55,20 @@ class Change:
     status: Status | None = None
     """The new status, or None when it stays as it is."""
     revised_due: dict[str, Any] | None = None
+    target: dict[str, Any] | None = None
     summary: list[str] = field(default_factory=list)
     """One line per change, for the person who asked."""
 
 
-def plan_update(item: TrackedItem, request: UpdateRequest, as_of: date) -> Change:
-    """The log entry (and status or revised date) that records ``request`` against ``item``."""
-    if request.status is None and not request.note and request.revision is None and not request.evidence:
-        raise EditRefused("nothing to record: give --status, --note, --revise-due or --evidence")
+def plan_update(item: TrackedItem, request: UpdateRequest, as_of: date, inspectorate_dated: bool = False) -> Change:
+    """The log entry (and status, revised date or target) that records ``request`` against
+    ``item``. ``inspectorate_dated`` items (findings) keep the inspectorate's date: the force
+    sets its own target instead of revising it."""
+    if (
+        request.status is None and request.verdict is None and not request.note and request.revision is None
+        and request.target is None and not request.evidence
+    ):
+        raise EditRefused("nothing to record: give --status, --verdict, --note, --revise-due, --target or --evidence")
     if request.date > as_of:
         raise EditRefused(f"the update is dated {request.date}, after {as_of}: updates cannot be in the future")
     if item.log and request.date < item.log[-1].date:
@@ -65,30 +77,65 @@ def plan_update(item: TrackedItem, request: UpdateRequest, as_of: date) -> Chang
             f"{item.log[-1].date}: the log stays in date order, so date this update "
             f"{item.log[-1].date} or later"
         )
+    if request.status is not None and request.verdict is not None:
+        raise EditRefused(
+            "--status is the owner's claim and --verdict the verifier's: record them as two updates"
+        )
+    if request.verdict is not None and not (request.by or "").strip():
+        raise EditRefused("a verdict needs --by: who gave it, e.g. --by HMICFRS or --by 'RSM follow-up audit'")
+    if request.revision is not None and inspectorate_dated:
+        raise EditRefused(
+            "a finding's date is the inspectorate's and is never moved by the force: set the "
+            "force's own target date with --target DATE --reason ... --agreed-by ..."
+        )
     notes: list[str] = []
+    current = item.status.value if item.status is not None else "open"
     new_status = request.status if request.status is not None and request.status != item.status else None
     if new_status is not None:
-        notes.append(f"Status changed from {item.status} to {new_status}.")
+        notes.append(f"Status changed from {current} to {new_status}.")
+    if request.verdict is not None:
+        notes.append(f"Verdict: {request.verdict}.")
     revised = _revision(item, request) if request.revision is not None else None
     if revised is not None:
         notes.append(
             f"Due date revised from {item.current_due} to {revised['date']}: "
             f"{revised['reason']} (agreed by {revised['agreed_by']})."
         )
+    target = _target(item, request) if request.target is not None else None
+    if target is not None:
+        notes.append(f"Target date set to {target['date']}: {target['reason']} (set by {target['agreed_by']}).")
     if request.evidence and not request.note and not notes:
         notes.append("Evidence supplied.")
     entry: dict[str, Any] = {"date": request.date}
     if new_status is not None:
         entry["status"] = new_status.value
+    if request.verdict is not None:
+        entry["verdict"] = request.verdict.value
+    if request.by:
+        entry["by"] = request.by.strip()
     entry["note"] = request.note or " ".join(notes)
     if request.evidence:
         entry["evidence"] = list(request.evidence)
     summary = [f"log entry {request.date}: {entry['note']}"]
     if new_status is not None:
-        summary.append(f"status: {item.status} -> {new_status}")
+        summary.append(f"status: {current} -> {new_status}")
+    if request.verdict is not None:
+        summary.append(f"verdict by {entry['by']}: {request.verdict}")
     if revised is not None:
         summary.append(f"due: {item.current_due} -> {revised['date']}")
-    return Change(entry, new_status, revised, summary)
+    if target is not None:
+        summary.append(f"target: {target['date']}")
+    return Change(entry, new_status, revised, target, summary)
+
+
+def _target(item: TrackedItem, request: UpdateRequest) -> dict[str, Any]:
+    target = request.target
+    assert target is not None
+    if item.targets and item.targets[-1].date == target.date:
+        raise EditRefused(f"the target is already {target.date}: nothing to change")
+    if not target.reason.strip() or not target.agreed_by.strip():
+        raise EditRefused("a target date needs both --reason and --agreed-by")
+    return {"date": target.date, "reason": target.reason.strip(), "agreed_by": target.agreed_by.strip(), "set_on": request.date}
 
 
 def _revision(item: TrackedItem, request: UpdateRequest) -> dict[str, Any]:
@@ -130,16 +177,19 @@ def free_id(base: str, taken: Iterable[str]) -> str:
     return f"{base}-{n}"
 
 
-def next_action_number(numbers: Iterable[int]) -> int:
-    """The number after the highest an audit has used: actions are numbered as agreed."""
-    return max(numbers, default=0) + 1
+def next_action_number(numbers: Iterable[str]) -> int:
+    """The whole number after the highest an audit has used ('1.2' and 'R3' count as 1 and 3):
+    actions are numbered as agreed, and one added later comes after them."""
+    whole = [int(m.group()) for n in numbers if (m := re.search(r"\d+", n))]
+    return max(whole, default=0) + 1
 
 
-_STATUS_AFTER = ["id", "text", "action", "owner", "due", "hmicfrs_status"]
+_STATUS_AFTER = ["id", "text", "action", "owner", "lead", "due", "timescale", "national_status"]
 PLACE_AFTER: dict[str, list[str]] = {
     "status": _STATUS_AFTER,
     "revised_due": [*_STATUS_AFTER, "status"],
-    "log": [*_STATUS_AFTER, "status", "revised_due"],
+    "targets": [*_STATUS_AFTER, "status", "revised_due"],
+    "log": [*_STATUS_AFTER, "status", "revised_due", "targets"],
 }
 """Where a key an item lacks is added: after the last of these it has (the bundled records'
 order), so a first log entry lands beside the status it explains."""

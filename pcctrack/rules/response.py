@@ -30,14 +30,14 @@ def action_statement(finding: Finding) -> str | None:
     """
     if finding.force_response:
         return finding.force_response
-    confirmed = finding.hmicfrs_status
     if finding.superseded_by is not None:
         return f"Superseded by a later recommendation ({finding.superseded_by})."
-    if confirmed is not None and confirmed.is_closing:
-        return f"HMICFRS shows this as {confirmed.value}."
-    if finding.status.is_closing:
-        still = f"; HMICFRS shows it as {confirmed.value}" if confirmed is not None else ""
-        return f"The force reports this as {finding.status.value}{still}."
+    verdict = next((e.verdict for e in reversed(finding.log) if e.verdict is not None), None)
+    if verdict is not None and verdict.is_closing:
+        return f"HMICFRS shows this as {verdict.value}."
+    if finding.status is not None and finding.status.is_closing:
+        nationally = f"; HMICFRS shows it nationally as {finding.national_status.value}" if finding.national_status else ""
+        return f"The force reports this as {finding.status.value}{nationally}."
     return None
 
 

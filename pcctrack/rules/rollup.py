@@ -1,7 +1,9 @@
 """Roll-up counts: tracked items by status (or owner, source...) against priority.
 
 The default view mirrors the table auditors print at the end of a report: counts by
-priority, with totals, plus how many of each row are overdue.
+priority, with totals, plus how many of each row are open, awaiting verification, overdue and
+without any date. Only the force's own work is counted: findings addressed only to other
+bodies are reported apart, for information, never in the force's figures.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from datetime import date
 from enum import StrEnum
 
 from pcctrack.rules.items import Item
-from pcctrack.rules.selection import is_actionable
+from pcctrack.rules.selection import is_late
 
 NONE_LABEL = "(none)"
 
@@ -34,7 +36,12 @@ class Row:
     """Items per priority column."""
     total: int
     open: int
+    awaiting: int
+    """Claimed complete, waiting for the verifier."""
     overdue: int
+    """Past the deadline or behind the force's own target."""
+    undated: int
+    """Open with neither a deadline nor a target date."""
 
 
 @dataclass(frozen=True)
@@ -44,22 +51,31 @@ class Rollup:
     """Priority columns in scale order, then '(none)' for items without a priority."""
     rows: list[Row]
     totals: Row
+    others: int = 0
+    """Findings addressed only to other bodies: for information, not counted above."""
 
 
 def rollup(items: Iterable[Item], by: GroupBy, as_of: date) -> Rollup:
     """Count ``items`` grouped by ``by`` and split by priority."""
-    items = list(items)
-    columns = _priority_columns(items)
+    everything = list(items)
+    items = [i for i in everything if i.is_forces]
+    columns = _priority_columns(items) if by is not GroupBy.PRIORITY else []
     groups: dict[str, list[Item]] = {}
     for item in items:
         for key in _keys(item, by):
             groups.setdefault(key, []).append(item)
-    rows = [_row(key, group, columns, as_of) for key, group in sorted(groups.items(), key=_order)]
-    return Rollup(by, columns, rows, _row("Total", items, columns, as_of))
+    order = _by_rank if by is GroupBy.PRIORITY else _order
+    rows = [_row(key, group, columns, as_of) for key, group in sorted(groups.items(), key=order)]
+    return Rollup(by, columns, rows, _row("Total", items, columns, as_of), len(everything) - len(items))
 
 
 def _order(entry: tuple[str, list[Item]]) -> tuple[bool, str]:
     return (entry[0] == NONE_LABEL, entry[0].casefold())
+
+
+def _by_rank(entry: tuple[str, list[Item]]) -> tuple[bool, int, str]:
+    """Priorities in their scale's order (highest first), not alphabetically."""
+    return (entry[0] == NONE_LABEL, min(i.priority_rank for i in entry[1]), entry[0].casefold())
 
 
 def _row(key: str, group: list[Item], columns: list[str], as_of: date) -> Row:
@@ -69,7 +85,9 @@ def _row(key: str, group: list[Item], columns: list[str], as_of: date) -> Row:
         counts={c: counted.get(c, 0) for c in columns},
         total=len(group),
         open=sum(i.is_open for i in group),
-        overdue=sum(is_actionable(i) and i.due < as_of for i in group),  # type: ignore[operator]
+        awaiting=sum(i.awaiting for i in group),
+        overdue=sum(is_late(i, as_of) for i in group),
+        undated=sum(i.undated for i in group),
     )
 
 

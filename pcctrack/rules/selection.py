@@ -1,9 +1,10 @@
-"""Which items an analyst is asking about: overdue, falling due soon, filtered."""
+"""Which items an analyst is asking about: overdue, falling due soon, awaiting verification,
+with no date at all, filtered."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from pcctrack.rules.items import Item, Source
@@ -14,36 +15,88 @@ class Filters:
     """The filters every listing command shares."""
 
     owner: str | None = None
-    """Case-insensitive part of the owner role."""
+    """Case-insensitive part of the owner's or the lead's role, or of any declared spelling."""
     priority: str | None = None
     source: Source | None = None
+    owner_roles: frozenset[str] = field(default=frozenset(), compare=False)
+    """The canonical roles whose declared spellings contain ``owner`` (see `with_roles`)."""
+
+    def with_roles(self, roles: dict[str, list[str]] | None) -> Filters:
+        """These filters knowing the declared roles, so --owner OPCC finds the role spelled
+        'Office of the PCC' whose other spelling is OPCC."""
+        if not self.owner or not roles:
+            return self
+        wanted = self.owner.casefold()
+        matched = {name for name, spellings in roles.items() if any(wanted in s.casefold() for s in (name, *spellings))}
+        return replace(self, owner_roles=frozenset(matched))
 
     def accepts(self, item: Item) -> bool:
-        if self.owner and (item.owner is None or self.owner.casefold() not in item.owner.casefold()):
+        if self.owner and not self._owner_matches(item):
             return False
         if self.priority and (item.priority or "").casefold() != self.priority.casefold():
             return False
         return self.source is None or item.source == self.source
 
+    def _owner_matches(self, item: Item) -> bool:
+        wanted = self.owner.casefold()  # type: ignore[union-attr]
+        for role in (item.owner, item.lead):
+            if role is not None and (role in self.owner_roles or wanted in role.casefold()):
+                return True
+        return False
+
 
 def is_actionable(item: Item) -> bool:
     """Open work that is the force's (or the office's) to do and has a date to measure."""
-    return item.is_open and item.is_forces and item.due is not None
+    return item.is_open and item.is_forces and (item.due is not None or item.target is not None)
+
+
+def is_late(item: Item, as_of: date) -> bool:
+    """Open force work past its deadline or behind the force's own target."""
+    return is_actionable(item) and (
+        (item.due is not None and item.due < as_of) or (item.target is not None and item.target < as_of)
+    )
 
 
 def overdue(items: Iterable[Item], as_of: date, filters: Filters = Filters()) -> list[Item]:
-    """Open items past their current due date, most overdue first, then by priority."""
-    late = [i for i in items if is_actionable(i) and i.due < as_of and filters.accepts(i)]  # type: ignore[operator]
-    return sort_by_urgency(late)
+    """Open force items past their deadline or behind the force's own target, most late first.
+
+    An item claimed complete that awaits its verifier is not the force's overdue work: it is
+    listed by `awaiting_verification`.
+    """
+    late = [i for i in items if is_late(i, as_of) and filters.accepts(i)]
+    return sorted(late, key=lambda i: (-_lateness(i, as_of), i.priority_rank, i.id))
+
+
+def _lateness(item: Item, as_of: date) -> int:
+    return max(item.days_overdue(as_of) or 0, item.days_behind_target(as_of) or 0)
 
 
 def due_within(items: Iterable[Item], as_of: date, days: int, filters: Filters = Filters()) -> list[Item]:
-    """Open items falling due from ``as_of`` to ``days`` days after it, soonest first."""
+    """Open items falling due (or reaching their target) from ``as_of`` to ``days`` days
+    after it, soonest first."""
     until = as_of + timedelta(days=days)
-    soon = [i for i in items if is_actionable(i) and as_of <= i.due <= until and filters.accepts(i)]  # type: ignore[operator]
-    return sort_by_urgency(soon)
+    soon = []
+    for i in items:
+        if not (is_actionable(i) and filters.accepts(i)):
+            continue
+        when = i.due if i.due is not None else i.target
+        if when is not None and as_of <= when <= until:
+            soon.append(i)
+    return sorted(soon, key=lambda i: (i.due or i.target, i.priority_rank, i.id))
+
+
+def awaiting_verification(items: Iterable[Item], filters: Filters = Filters()) -> list[Item]:
+    """Owner claims of completion waiting for the verifier, longest waiting first."""
+    waiting = [i for i in items if i.awaiting and i.is_forces and filters.accepts(i)]
+    return sorted(waiting, key=lambda i: (i.claimed_on or date.min, i.priority_rank, i.id))
+
+
+def undated(items: Iterable[Item], filters: Filters = Filters()) -> list[Item]:
+    """Open force work with neither a deadline nor a target date, oldest first."""
+    found = [i for i in items if i.undated and filters.accepts(i)]
+    return sorted(found, key=lambda i: (i.opened_on or date.min, i.priority_rank, i.id))
 
 
 def sort_by_urgency(items: Iterable[Item]) -> list[Item]:
-    """Earliest due date first (so most days overdue), then priority, then id."""
-    return sorted(items, key=lambda i: (i.due or date.max, i.priority_rank, i.id))
+    """Earliest date first (so the most late first), then priority, then id."""
+    return sorted(items, key=lambda i: (i.due or i.target or date.max, i.priority_rank, i.id))

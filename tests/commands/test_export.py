@@ -55,7 +55,7 @@ def test_xlsx_is_a_styled_table_with_date_cells(records: Path, tmp_path: Path) -
     assert headers[:4] == ["Id", "Source", "Kind", "Title"]
     assert ws.freeze_panes == "A2"
     assert ws[1][0].font.bold
-    assert list(ws.tables) == ["Items"] and ws.tables["Items"].ref == "A1:O5"
+    assert list(ws.tables) == ["Items"] and ws.tables["Items"].ref == "A1:AD5"
     row = {h: c for h, c in zip(headers, ws[4])}  # most urgent first: the audit action is third
     assert row["Id"].value == "test-audit-1"
     assert row["Due"].is_date and row["Due"].value.date() == date(2025, 8, 31)
@@ -67,7 +67,7 @@ def test_xlsx_with_nothing_to_list_still_has_filters(records: Path, tmp_path: Pa
     out = tmp_path / "none.xlsx"
     assert run("export", "-f", "xlsx", "-o", str(out), "--owner", "nobody", "--as-of", AS_OF).exit_code == 0
     ws = openpyxl.load_workbook(out).active
-    assert ws.auto_filter.ref == "A1:O1" and ws.max_row == 1
+    assert ws.auto_filter.ref == "A1:AD1" and ws.max_row == 1
 
 
 def test_xlsx_needs_an_output_file(records: Path) -> None:
@@ -80,8 +80,11 @@ def test_ics_has_one_all_day_event_per_open_dated_item_with_stable_uids(records:
     first = Calendar.from_ical(run("export", "-f", "ics", "--as-of", AS_OF).stdout_bytes)
     events = first.walk("VEVENT")
     assert sorted(str(e["UID"]) for e in events) == [
-        "test-audit-1@pcctrack", "test-inspection-rec-1@pcctrack", "test-inspection.response@pcctrack",
+        "test-audit-1@pcctrack", "test-inspection-afi-1@pcctrack", "test-inspection-rec-1@pcctrack",
+        "test-inspection.response@pcctrack",
     ]
+    target = next(e for e in events if e["UID"] == "test-inspection-afi-1@pcctrack")  # an AFI has only the force's target
+    assert target.decoded("DTSTART") == date(2026, 6, 30) and str(target["SUMMARY"]).startswith("Target: ")
     audit = next(e for e in events if e["UID"] == "test-audit-1@pcctrack")
     assert audit.decoded("DTSTART") == date(2025, 8, 31)
     assert audit.decoded("DTEND") == date(2025, 9, 1)

@@ -24,7 +24,7 @@ def test_the_pack_agrees_with_overdue(bundled: Path) -> None:
     pack = run("report", "--as-of", AS_OF).stdout
     overdue = run("overdue", "--as-of", AS_OF, "--format", "json").stdout
     ids = re.findall(r'"id": "([^"]+)"', overdue)
-    section = pack.split("## Overdue items")[1].split("## Falling due")[0]
+    section = pack.split("## Overdue items")[1].split("## Awaiting verification")[0]
     assert [line.split(" | ")[1] for line in section.splitlines() if line.startswith("| ") and line.split(" | ")[0].strip("| ").isdigit()] == ids
 
 
@@ -41,10 +41,28 @@ def test_items_falling_due_are_listed_with_days_left(bundled: Path) -> None:
     assert "| 16 | gbcse-2025-rec-4 |" in section and "| 16 | gbcse-2025-rec-6 |" in section
 
 
-def test_completed_since_lists_dated_closures(bundled: Path) -> None:
-    pack = run("report", "--as-of", AS_OF, "--since", "2025-10-01").stdout
-    section = pack.split("## Completed since 1 October 2025")[1].split("##")[0]
-    assert "| 24 October 2025 | gbcse-2023-afi-1 |" in section
+def test_completed_since_lists_closures_on_the_day_the_verifier_confirmed_them(records: Path) -> None:
+    run("update", "test-inspection-rec-1", "--status", "completed", "--by", "Head of Safeguarding", "--date", "2025-10-01", "--as-of", "2026-01-01")
+    claimed = run("report", "--as-of", "2026-01-01", "--since", "2025-09-01").stdout
+    assert "| test-inspection-rec-1 |" not in claimed.split("## Completed since 1 September 2025")[1].split("##")[0]
+    assert "| 92 | test-inspection-rec-1 |" in claimed.split("## Awaiting verification")[1].split("##")[0]
+    run("update", "test-inspection-rec-1", "--verdict", "closed", "--by", "HMICFRS", "--date", "2025-11-20", "--as-of", "2026-01-01")
+    pack = run("report", "--as-of", "2026-01-01", "--since", "2025-09-01").stdout
+    section = pack.split("## Completed since 1 September 2025")[1].split("##")[0]
+    assert "| 20 November 2025 | test-inspection-rec-1 |" in section
+
+
+def test_the_shipped_responses_are_published_with_no_date_recorded_not_late(bundled: Path) -> None:
+    pack = run("report", "--as-of", AS_OF).stdout
+    section = pack.split("## PCC responses and statutory deadlines")[1].split("##")[0]
+    assert section.count("Published (date not recorded)") == 3 and "Not published" not in section
+
+
+def test_a_pack_as_of_a_past_committee_date_shows_what_that_committee_saw(bundled: Path) -> None:
+    pack = run("report", "--as-of", "2025-06-30").stdout
+    assert "rsm-vulnerability-2526" not in pack  # the audit's final report was issued in November 2025
+    assert "gbcse-2025" not in pack  # the progress report was published in October 2025
+    assert "| 90 | ncpi-2025-afi-1 |" not in pack and "| 166 | ncpi-2025-afi-1 |" in pack  # undated for 166 days then
 
 
 def test_a_bad_since_date_is_a_usage_error(bundled: Path) -> None:
@@ -78,4 +96,4 @@ def test_open_items_by_owner_counts_only_the_forces_work(bundled: Path) -> None:
     pack = run("report", "--as-of", AS_OF).stdout
     section = pack.split("## Open items by owner")[1].split("##")[0]
     assert "| Chief Officer lead (GAIN Board) | 4 | 4 |" in section
-    assert "| No owner recorded | 14 | 2 |" in section  # the PEEL AFIs among them; not the Home Office's work
+    assert "| No owner recorded | 13 | 1 |" in section  # the PEEL and NCPI AFIs among them; not the Home Office's work

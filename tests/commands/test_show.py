@@ -22,7 +22,7 @@ test-audit-1: management action (High priority)
 Record:      test-audit: Safeguarding
 File:        records/audits/test-audit/action-1.yaml:1
 Owner:       Safeguarding Lead
-Status:      in-progress
+Status:      open (in-progress)
 Due:         31 August 2025 (original); now 31 December 2025; 1 day overdue as of 1 January 2026
 Revised:     to 31 December 2025: Supplier delay (agreed by Audit Committee on 2 October 2025)
 
@@ -42,8 +42,10 @@ test-inspection-afi-1: area for improvement
 Record:      test-inspection: Test Constabulary PEEL inspection
 File:        records/inspections/test-inspection.yaml:12
 Owner:       (none)
-Status:      open
-Due:         no date agreed
+Status:      open (none stated)
+Due:         no date set
+Target:      30 June 2026: Set at the force's improvement board. (set by Head of Safeguarding on 1
+             February 2025)
 
 The force should record more.
 
@@ -55,7 +57,7 @@ Tags:        strand:missing-persons
 
 def test_show_json_carries_the_log_and_where_it_lives(records: Path) -> None:
     data = json.loads(run("show", "test-audit-1", "--format", "json", "--as-of", AS_OF).stdout)
-    assert data["log"] == [{"date": "2025-09-15", "note": "Dashboard review started.", "status": "in-progress", "by": None, "evidence": []}]
+    assert data["log"] == [{"date": "2025-09-15", "note": "Dashboard review started.", "status": "in-progress", "verdict": None, "by": None, "evidence": []}]
     assert (data["file"], data["line"], data["current_due"]) == ("records/audits/test-audit/action-1.yaml", 1, "2025-08-31")
 
 

@@ -20,14 +20,14 @@ def test_bundled_audit_matches_the_reports_own_table() -> None:
 def test_table_by_status(records) -> None:  # type: ignore[no-untyped-def]
     result = run("status", "--as-of", "2026-01-01", "--format", "markdown")
     assert result.stdout == snapshot("""\
-Tracked items by status and priority, as of 1 January 2026
+The force's tracked items by status and priority, as of 1 January 2026
 
-| Status | High | (none) | Total | Open | Overdue |
-| :-- | --: | --: | --: | --: | --: |
-| in-progress | 1 | 1 | 2 | 2 | 2 |
-| open | 0 | 1 | 1 | 1 | 0 |
-| unpublished | 0 | 1 | 1 | 1 | 1 |
-| Total | 1 | 3 | 4 | 4 | 3 |
+| Status | High | (none) | Total | Open | Awaiting verification | Overdue | No date |
+| :-- | --: | --: | --: | --: | --: | --: | --: |
+| in-progress | 1 | 1 | 2 | 2 | 0 | 2 | 0 |
+| open | 0 | 1 | 1 | 1 | 0 | 0 | 0 |
+| unpublished | 0 | 1 | 1 | 1 | 0 | 1 | 0 |
+| Total | 1 | 3 | 4 | 4 | 0 | 3 | 0 |
 """)
 
 

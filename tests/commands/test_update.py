@@ -3,6 +3,8 @@ refused update leaves the file exactly as it was."""
 
 from __future__ import annotations
 
+import json
+
 import shutil
 from pathlib import Path
 
@@ -31,38 +33,59 @@ def changed_lines(repo: Path) -> list[str]:
     return [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
 
 
-def test_update_of_a_bundled_action_changes_only_the_status_and_adds_one_log_entry(bundled: Path) -> None:
+def test_a_claim_of_completion_adds_only_the_status_and_one_log_entry_and_awaits_the_auditor(bundled: Path) -> None:
     result = run(
-        "update", "rsm-vulnerability-2526-3", "--status", "completed",
+        "update", "rsm-vulnerability-2526-3", "--status", "completed", "--by", "PVP Hub Manager",
         "--note", "Dashboard now shows children linked to the suspect.", "--as-of", "2026-11-21",
     )
     assert result.exit_code == 0, result.stderr
     assert changed_lines(bundled) == [
-        "-status: in-progress",
         "+status: completed",
         "+  - date: 2026-11-21",
         "+    status: completed",
+        "+    by: PVP Hub Manager",
         "+    note: Dashboard now shows children linked to the suspect.",
     ]
     assert run("validate", "--as-of", "2026-11-21").exit_code == 0
+    overdue = run("overdue", "--as-of", "2026-11-21", "--format", "json").stdout
+    assert '"rsm-vulnerability-2526-3"' not in overdue  # claimed: no longer the force's overdue work...
+    waiting = json.loads(run("overdue", "--awaiting", "--as-of", "2026-11-25", "--format", "json").stdout)
+    assert [(r["id"], r["closed_by"], r["days_waiting"]) for r in waiting] == [("rsm-vulnerability-2526-3", "internal audit", 4)]
+    verified = run(
+        "update", "rsm-vulnerability-2526-3", "--verdict", "implemented", "--by", "RSM follow-up audit",
+        "--date", "2026-11-25", "--as-of", "2026-11-25",
+    )
+    assert verified.exit_code == 0, verified.stderr
+    shown = json.loads(run("export", "-f", "json", "--as-of", "2026-11-25").stdout)
+    row = next(r for r in shown if r["id"] == "rsm-vulnerability-2526-3")
+    assert (row["state"], row["closed_on"], row["confirmed_status"], row["days_late"]) == ("closed", "2026-11-25", "implemented", 451)
 
 
-def test_revised_date_on_a_finding_is_recorded_with_reason_and_who_agreed(bundled: Path) -> None:
+def test_the_force_cannot_move_an_inspectorates_date_but_can_set_its_own_target(bundled: Path) -> None:
+    before = (bundled / "records" / "inspections" / "gbcse-progress-2025.yaml").read_bytes()
+    refused = run(
+        "update", "gbcse-2025-rec-6", "--revise-due", "2027-03-31", "--reason", "Slipped",
+        "--agreed-by", "Chief Officer lead (GAIN Board)", "--as-of", "2026-11-21",
+    )
+    assert refused.exit_code == 2 and "--target" in refused.stderr
+    assert (bundled / "records" / "inspections" / "gbcse-progress-2025.yaml").read_bytes() == before
     result = run(
-        "update", "gbcse-2025-rec-1", "--revise-due", "2026-09-30", "--reason", "National guidance delayed",
+        "update", "gbcse-2025-rec-6", "--target", "2027-03-31", "--reason", "Strategy goes to the GAIN Board in March",
         "--agreed-by", "Chief Officer lead (GAIN Board)", "--date", "2026-04-02", "--as-of", "2026-11-21",
     )
     assert result.exit_code == 0, result.stderr
-    added = [line for line in changed_lines(bundled)]
-    assert added[:4] == [
-        "+    revised_due:",
-        "+      - date: 2026-09-30",
-        "+        reason: National guidance delayed",
+    added = changed_lines(bundled)
+    assert added[:5] == [
+        "+    targets:",
+        "+      - date: 2027-03-31",
+        "+        reason: Strategy goes to the GAIN Board in March",
         "+        agreed_by: Chief Officer lead (GAIN Board)",
+        "+        set_on: 2026-04-02",
     ]
     assert all(line.startswith("+") for line in added)
-    overdue = run("overdue", "--as-of", "2026-06-01", "--format", "json").stdout
-    assert '"gbcse-2025-rec-1"' not in overdue  # now measured against the revised date
+    listed = json.loads(run("overdue", "--as-of", "2026-11-21", "--format", "json").stdout)
+    row = next(r for r in listed if r["id"] == "gbcse-2025-rec-6")  # still overdue against HMICFRS's date
+    assert (row["due"], row["target"], row["days_overdue"], row["days_behind_target"]) == ("2026-07-31", "2027-03-31", 113, None)
     assert run("validate", "--as-of", "2026-11-21").exit_code == 0
 
 

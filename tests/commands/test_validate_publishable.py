@@ -20,6 +20,7 @@ findings:
   - id: leaky-rec-1
     kind: recommendation
     text: "Ring 01642 301653 to discuss [REDACTED]."
+    due: 2025-06-30
     internal:
       - 'Raised by [REDACTED] (07700 900123).'
 internal:

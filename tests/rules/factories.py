@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from pcctrack.models import Action, Audit, Config, Inspection
 from pcctrack.records import RecordSet, Sourced
+from pcctrack.rules.items import Item, Source
 
 
 def inspection(**overrides: Any) -> Inspection:
@@ -64,3 +66,16 @@ def record_set(
         audits=[Sourced(f"audits/{m.id}/audit.yaml", m) for m in audits],
         actions=[Sourced(f"audits/aud/{m.id}.yaml", m) for m in actions],
     )
+
+
+def item(**overrides: Any) -> Item:
+    """An Item as `resolve` leaves it, for rules that take items rather than records."""
+    data: dict[str, Any] = dict(
+        id="a", source=Source.AUDIT, kind="management-action", title="T", text="T", owner="Role", lead=None,
+        priority="High", priority_rank=0, due=date(2025, 8, 31), original_due=date(2025, 8, 31), revisions=0,
+        target=None, status=None, confirmed_status=None, national_status=None, state="open", closed_on=None,
+        claimed_on=None, closed_by="internal audit", is_forces=True, national=False, record="r", file="f", tags=(),
+        addressees=(), opened_on=date(2025, 1, 10), latest_on=None, latest_note=None, events=(), settled_on=None,
+    )
+    data.update(overrides)
+    return Item(**data)

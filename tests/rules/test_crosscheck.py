@@ -52,10 +52,12 @@ def test_dates_must_be_coherent() -> None:
     assert locs == [("revised_due", 0, "date"), ("log", 1, "date"), ("log", 2, "date")]
 
 
-def test_closure_needs_a_closing_status_and_status_must_match_the_log() -> None:
-    bad = action(status="open", closure={"date": "2025-09-01", "status": "in-progress"})
+def test_each_log_entry_speaks_with_one_voice_and_a_verdict_says_whose() -> None:
+    both = {"date": "2025-09-01", "note": "n", "status": "completed", "verdict": "implemented", "by": "RSM"}
+    anonymous = {"date": "2025-09-02", "note": "n", "verdict": "implemented"}
+    bad = action(status="completed", log=[both, anonymous])
     locs = [loc for _, loc, _ in found(record_set(audits=[audit()], actions=[bad]))]
-    assert locs == [("closure", "status"), ("status",)]
+    assert locs == [("log", 0, "verdict"), ("log", 1, "verdict")]
     drift = action(status="open", log=[{"date": "2025-09-01", "note": "n", "status": "in-progress"}])
     assert [loc for _, loc, _ in found(record_set(audits=[audit()], actions=[drift]))] == [("status",)]
 

@@ -29,7 +29,7 @@ def test_a_status_change_gets_a_log_entry_that_says_so() -> None:
 
 
 def test_the_same_status_again_is_not_a_change() -> None:
-    change = plan_update(action(), UpdateRequest(date=AS_OF, status=Status.OPEN, note="Chased."), AS_OF)
+    change = plan_update(action(status="open"), UpdateRequest(date=AS_OF, status=Status.OPEN, note="Chased."), AS_OF)
     assert change.status is None
     assert change.log_entry == {"date": AS_OF, "note": "Chased."}
 
@@ -66,5 +66,6 @@ def test_ids() -> None:
     assert slug("PEEL 2025/27: Cleveland!") == "peel-2025-27-cleveland"
     assert free_id("peel-2025", {"peel-2025", "peel-2025-2"}) == "peel-2025-3"
     assert free_id("ncpi-2026", {"peel-2025"}) == "ncpi-2026"
-    assert next_action_number([1, 2, 5]) == 6
+    assert next_action_number(["1", "2", "5"]) == 6
+    assert next_action_number(["1.1", "1.2", "R3"]) == 4
     assert next_action_number([]) == 1

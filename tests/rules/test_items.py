@@ -24,15 +24,26 @@ def test_current_due_is_the_latest_revision_and_original_is_kept() -> None:
     assert (item.due, item.original_due, item.revisions) == (date(2026, 1, 31), date(2025, 8, 31), 2)
 
 
-def test_finding_stays_open_until_hmicfrs_confirms_closure() -> None:
-    claimed = finding("insp-rec-1", status="completed", hmicfrs_status="incomplete")
-    confirmed = finding("insp-rec-2", status="completed", hmicfrs_status="completed")
-    unconfirmed_claim = finding("insp-rec-3", status="completed")
-    found = by_id(record_set(inspections=[inspection(findings=[claimed, confirmed, unconfirmed_claim])]))
-    assert found["insp-rec-1"].is_open
-    assert found["insp-rec-1"].effective_status == "incomplete"
-    assert not found["insp-rec-2"].is_open
-    assert not found["insp-rec-3"].is_open
+def test_a_force_specific_finding_closes_only_on_hmicfrs_verdict() -> None:
+    claim = {"date": "2025-06-01", "note": "Done.", "status": "completed", "by": "GAIN Board"}
+    rejected = {"date": "2025-09-01", "note": "Revisit.", "verdict": "incomplete", "by": "HMICFRS"}
+    confirmed = {"date": "2025-09-01", "note": "Revisit.", "verdict": "closed", "by": "HMICFRS"}
+    found = by_id(
+        record_set(
+            inspections=[
+                inspection(
+                    findings=[
+                        finding("insp-rec-1", status="completed", log=[claim, rejected]),
+                        finding("insp-rec-2", status="completed", log=[claim, confirmed]),
+                        finding("insp-rec-3", status="completed"),
+                    ]
+                )
+            ]
+        )
+    )
+    assert found["insp-rec-1"].is_open and found["insp-rec-1"].effective_status == "incomplete"
+    assert found["insp-rec-2"].is_closed and found["insp-rec-2"].closed_on == date(2025, 9, 1)
+    assert found["insp-rec-3"].awaiting and found["insp-rec-3"].closed_by == "HMICFRS"
 
 
 def test_each_inspection_owes_a_statutory_response_due_on_day_56() -> None:

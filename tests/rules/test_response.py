@@ -33,21 +33,21 @@ def test_recommendations_to_other_bodies_need_no_statement() -> None:
 
 def test_closed_superseded_or_completed_recommendations_are_answered_by_their_status() -> None:
     found = inspection(
-        {"id": "a", "hmicfrs_status": "completed"},
+        {"id": "a", "log": [{"date": "2025-05-01", "note": "Revisit.", "verdict": "completed", "by": "HMICFRS"}]},
         {"id": "b", "superseded_by": "a"},
-        {"id": "c", "status": "completed", "hmicfrs_status": "incomplete"},
+        {"id": "c", "status": "completed", "national_status": "incomplete"},
     )
     assert gaps(found) == []
     statements = [action_statement(f) for f in found.findings]
     assert statements == [
         "HMICFRS shows this as completed.",
         "Superseded by a later recommendation (a).",
-        "The force reports this as completed; HMICFRS shows it as incomplete.",
+        "The force reports this as completed; HMICFRS shows it nationally as incomplete.",
     ]
 
 
 def test_the_forces_own_words_come_first() -> None:
-    found = inspection({"id": "a", "hmicfrs_status": "completed", "force_response": "Done in May."})
+    found = inspection({"id": "a", "national_status": "completed", "force_response": "Done in May."})
     assert action_statement(found.findings[0]) == "Done in May."
 
 

@@ -18,18 +18,36 @@ def test_status_by_priority_like_the_table_in_an_audit_report() -> None:
             action("aud-1", priority="High"),
             action("aud-2", priority="Medium", status="in-progress"),
             action("aud-3", priority="Medium", due="2027-01-01"),
-            action("aud-4", priority="Low", status="implemented", closure={"date": "2025-09-01", "status": "implemented"}),
+            action("aud-4", priority="Low", status="implemented", log=[_verdict("2025-09-01", "implemented")]),
+            action("aud-5", priority="Low", status="implemented", log=[_claim("2025-09-01", "implemented")]),
         ],
     )
     result = rollup(items(records), GroupBy.STATUS, AS_OF)
     assert result.columns == ["High", "Medium", "Low"]
-    rows = {r.key: (r.counts, r.total, r.open, r.overdue) for r in result.rows}
+    rows = {r.key: (r.counts, r.total, r.open, r.awaiting, r.overdue) for r in result.rows}
     assert rows == {
-        "open": ({"High": 1, "Medium": 1, "Low": 0}, 2, 2, 1),
-        "in-progress": ({"High": 0, "Medium": 1, "Low": 0}, 1, 1, 1),
-        "implemented": ({"High": 0, "Medium": 0, "Low": 1}, 1, 0, 0),
+        "open": ({"High": 1, "Medium": 1, "Low": 0}, 2, 2, 0, 1),
+        "in-progress": ({"High": 0, "Medium": 1, "Low": 0}, 1, 1, 0, 1),
+        "implemented": ({"High": 0, "Medium": 0, "Low": 1}, 1, 0, 0, 0),
+        "awaiting-verification": ({"High": 0, "Medium": 0, "Low": 1}, 1, 0, 1, 0),
     }
-    assert (result.totals.total, result.totals.open, result.totals.overdue) == (4, 3, 2)
+    assert (result.totals.total, result.totals.open, result.totals.awaiting, result.totals.overdue) == (5, 3, 1, 2)
+
+
+def _claim(day: str, status: str) -> dict[str, str]:
+    return {"date": day, "note": "Done.", "status": status}
+
+
+def _verdict(day: str, verdict: str) -> dict[str, str]:
+    return {"date": day, "note": "Follow-up audit.", "verdict": verdict, "by": "RSM follow-up audit"}
+
+
+def test_findings_for_other_bodies_are_counted_apart_never_in_the_forces_totals() -> None:
+    ours = finding("insp-rec-1", due="2025-03-31")
+    theirs = finding("insp-rec-2", due="2025-03-31", addressees=["home-office"])
+    records = record_set(inspections=[inspection(findings=[ours, theirs], statutory_response=False)])
+    result = rollup(items(records), GroupBy.OWNER, AS_OF)
+    assert (result.totals.total, result.totals.open, result.totals.overdue, result.others) == (1, 1, 1, 1)
 
 
 def test_items_without_priority_get_their_own_column_and_tags_count_in_each_group() -> None:

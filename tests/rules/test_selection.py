@@ -41,7 +41,7 @@ def test_recommendations_only_for_other_bodies_are_not_the_forces_overdue_work()
 
 
 def test_closed_and_undated_items_are_never_overdue() -> None:
-    closed = action("aud-1", status="implemented", closure={"date": "2025-09-01", "status": "implemented"})
+    closed = action("aud-1", status="implemented", log=[{"date": "2025-09-01", "note": "Follow-up.", "verdict": "implemented", "by": "RSM"}])
     undated = action("aud-2", due=None)
     assert overdue(items(record_set(audits=[audit()], actions=[closed, undated])), AS_OF) == []
 

@@ -6,14 +6,10 @@ from dataclasses import replace
 from datetime import date
 
 from pcctrack.rules.trends import ageing, completed_since, timeline
-from pcctrack.rules.items import Item, Source
 from pcctrack.rules.slippage import slipped
+from tests.rules.factories import item
 
-BASE = Item(
-    id="a", source=Source.AUDIT, kind="management-action", title="T", owner="Role", priority="High",
-    priority_rank=0, due=date(2025, 8, 31), original_due=date(2025, 8, 31), revisions=0, status="open",
-    confirmed_status=None, is_open=True, is_forces=True, record="r", file="f", opened_on=date(2025, 1, 10),
-)
+BASE = item()
 
 
 def test_slippage_is_measured_from_the_original_date() -> None:
@@ -25,16 +21,16 @@ def test_slippage_is_measured_from_the_original_date() -> None:
 
 
 def test_completed_since_needs_a_closure_date_in_the_period() -> None:
-    closed = replace(BASE, id="closed", is_open=False, status="closed", closed_on=date(2025, 10, 24))
-    early = replace(BASE, id="early", is_open=False, status="closed", closed_on=date(2025, 1, 1))
-    undated = replace(BASE, id="undated", is_open=False, status="completed")
+    closed = replace(BASE, id="closed", state="closed", status="closed", closed_on=date(2025, 10, 24))
+    early = replace(BASE, id="early", state="closed", status="closed", closed_on=date(2025, 1, 1))
+    undated = replace(BASE, id="undated", state="closed", status="completed")
     assert completed_since([BASE, closed, early, undated], date(2025, 10, 1), date(2025, 11, 1)) == [closed]
 
 
 def test_timeline_counts_open_and_closed_at_each_month_end() -> None:
-    closed = replace(BASE, id="closed", is_open=False, status="closed", opened_on=date(2025, 1, 10), closed_on=date(2025, 2, 15))
+    closed = replace(BASE, id="closed", state="closed", status="closed", opened_on=date(2025, 1, 10), closed_on=date(2025, 2, 15))
     late = replace(BASE, id="late", opened_on=date(2025, 3, 1))
-    undated = replace(BASE, id="undated", is_open=False, status="completed")
+    undated = replace(BASE, id="undated", state="closed", status="completed")
     result = timeline([BASE, closed, late, undated], date(2025, 3, 20))
     assert [(p.on, p.open, p.closed) for p in result.points] == [
         (date(2025, 1, 31), 2, 0),

@@ -31,6 +31,7 @@ def check(
     found = loaded.diagnostics + [loaded.locate(p) for p in problems]
     if only:
         wanted = {display_path(p) for p in named}
+        loaded.outside = sorted({d.path for d in found if d.path not in wanted and d.severity == "error"})
         found = [d for d in found if d.path in wanted]
     return loaded, sorted(set(found))
 

@@ -28,6 +28,9 @@ class Loaded:
     files: list[str] = field(default_factory=list)
     sources: dict[str, Path] = field(default_factory=dict)
     """Where each shown path was read from, to parse it exactly if a problem needs a position."""
+    outside: list[str] = field(default_factory=list)
+    """For `validate PATH`: files outside PATH, read only to resolve references, that have
+    problems of their own (reported by a whole-tree `validate`)."""
     unreadable_ids: dict[str, str] = field(default_factory=dict)
     """Ids found in files that parsed but failed validation, and those files: a reference to
     one is a problem of that file, not a typo in the reference."""

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -88,21 +88,33 @@ def survey(root: Path) -> Tree:
     return Tree(entries, odd, walk.within)
 
 
-def tracked_items(root: Path, tree: Tree | None = None) -> tuple[list[Item], list[Diagnostic], dict[str, list[str]] | None]:
-    """Every item under ``root`` (as ``tree`` found it, if given), the problems of the files
-    that could not be read, and the roles pcctrack.yaml declares (for filters)."""
+class Tracked(NamedTuple):
+    """What a listing reads from a tree."""
+
+    items: list[Item]
+    diagnostics: list[Diagnostic]
+    """The problems of the files that could not be read (and were left out)."""
+    roles: dict[str, list[str]] | None
+    """The roles pcctrack.yaml declares, for filters that accept other spellings."""
+    policy: Policy
+    """Who closes what, and how long work may go undated, as pcctrack.yaml says."""
+
+
+def tracked_items(root: Path, tree: Tree | None = None) -> Tracked:
+    """Every item under ``root`` (as ``tree`` found it, if given), with what a listing needs
+    to know about the tree."""
     tree = survey(root) if tree is None else tree
     cache = Cache(root)
     with _acyclic():
         stored = cache.read()
     try:
-        found, diagnostics, entries, roles = _collect(tree, stored)
+        found, diagnostics, entries, roles, policy = _collect(tree, stored)
     except (KeyError, TypeError, ValueError, IndexError, AttributeError):
         # A cache entry that does not read back as written: start afresh without it.
-        found, diagnostics, entries, roles = _collect(tree, {})
+        found, diagnostics, entries, roles, policy = _collect(tree, {})
     if entries != stored:
         cache.write(entries)
-    return found, diagnostics, roles
+    return Tracked(found, diagnostics, roles, policy)
 
 
 @contextmanager
@@ -126,7 +138,7 @@ def _acyclic() -> Iterator[None]:
 
 def _collect(
     tree: Tree, stored: dict[str, Any]
-) -> tuple[list[Item], list[Diagnostic], dict[str, Any], dict[str, list[str]] | None]:
+) -> tuple[list[Item], list[Diagnostic], dict[str, Any], dict[str, list[str]] | None, Policy]:
     entries: dict[str, Any] = {}
     by_shown: dict[str, Any] = {}
     diagnostics: list[Diagnostic] = []
@@ -162,7 +174,7 @@ def _collect(
             entry = by_shown.get(shown)
             if entry is not None and entry["kind"] in found:
                 found[entry["kind"]].extend(_decode(values, shown, index, audits, policy) for values in entry["items"])
-    return found[RecordKind.INSPECTION] + found[RecordKind.ACTION], diagnostics, entries, roles
+    return found[RecordKind.INSPECTION] + found[RecordKind.ACTION], diagnostics, entries, roles, policy
 
 
 def _audit_facts(tree: Tree, by_shown: dict[str, Any]) -> dict[str, AuditFacts]:
@@ -173,7 +185,9 @@ def _audit_facts(tree: Tree, by_shown: dict[str, Any]) -> dict[str, AuditFacts]:
     for e in entries:
         later = e["superseded_by"]
         on = issued.get(later) if later else None
-        facts[e["audit"]] = AuditFacts(list(e["scale"]), _day(e["issued"]) if e["issued"] else None, later is not None, _day(on) if on else None)
+        facts[e["audit"]] = AuditFacts(
+            list(e["scale"]), _day(e["issued"]) if e["issued"] else None, later is not None, _day(on) if on else None, e["restricted"]
+        )
     return facts
 
 
@@ -243,6 +257,7 @@ def _new_entries(loaded: Any) -> list[tuple[str, dict[str, Any]]]:
             "scale": scale,
             "issued": issued.isoformat() if issued else None,
             "superseded_by": a.model.superseded_by,
+            "restricted": a.model.restricted,
         }
         out.append((a.path, {"kind": RecordKind.AUDIT.value, **entry}))
     for kind, sourced in ((RecordKind.INSPECTION, records.inspections), (RecordKind.ACTION, records.actions)):

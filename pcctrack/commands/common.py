@@ -39,8 +39,8 @@ def load_for_listing(root: Path, output: Output) -> Loaded:
 def listing_items(root: Path, output: Output, tree: Tree | None = None) -> Listing:
     """Every tracked item (in ``tree``, if already surveyed), read through the cache, saying
     which files were left out."""
-    found, diagnostics, roles = tracked_items(root, tree)
-    return Listing(found, roles, warn_left_out(output, diagnostics))
+    found = tracked_items(root, tree)
+    return Listing(found.items, found.roles, warn_left_out(output, found.diagnostics), found.policy.undated_warning_days)
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,8 @@ class Listing:
     items: list[Item]
     roles: dict[str, list[str]] | None
     incomplete: bool
+    undated_warning_days: int = 90
+    """How long open work may go with no date before scheduled checks fail on it."""
 
     def as_of(self, day: date) -> list[Item]:
         """The items as the tracker stood on ``day`` (see `rules.ledger.at`)."""

@@ -94,9 +94,14 @@ def _listing(
     output.add_summary(lambda: listing_summary("overdue", title, columns, [display_row(i, as_of) for i in chosen], empty))
     if listed is Listed.OVERDUE and fmt is TableFormat.TABLE:
         _mention_the_rest(output, everything, filters)
-    if fail_on_overdue and late:
-        output.note(f"pcctrack: {_count(late)} overdue as of {long_date(as_of)}")
-        return EXIT_FINDINGS
+    if fail_on_overdue:
+        stale = [i for i in selection.undated(everything, filters) if (i.age_days(as_of) or 0) > listing.undated_warning_days]
+        if late or stale:
+            parts = [f"{_count(late)} overdue"] if late else []
+            if stale:
+                parts.append(f"{_count(stale)} open more than {listing.undated_warning_days} days with no date (--undated)")
+            output.note(f"pcctrack: {' and '.join(parts)} as of {long_date(as_of)}")
+            return EXIT_FINDINGS
     return listing.exit_code()
 
 

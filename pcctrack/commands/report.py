@@ -77,16 +77,16 @@ def pack(
         "totals": _table(rollup(chosen, GroupBy.STATUS, as_of)),
         "addressed_to_others": sum(not i.is_forces for i in chosen),
         "awaiting": [
-            dict(display_row(i, as_of), days_waiting=i.days_waiting(as_of))
+            dict(_row(i, as_of), days_waiting=i.days_waiting(as_of))
             for i in selection.awaiting_verification(everything, filters)
         ],
-        "undated": [dict(display_row(i, as_of), age_days=i.age_days(as_of)) for i in selection.undated(everything, filters)],
+        "undated": [dict(_row(i, as_of), age_days=i.age_days(as_of)) for i in selection.undated(everything, filters)],
         "open_by_status": _table(by_status),
-        "overdue": [display_row(i, as_of) for i in overdue],
-        "due_soon": [display_row(i, as_of) for i in selection.due_within(everything, as_of, due_within, filters)],
-        "slippage": [dict(display_row(s.item, as_of), days_slipped=s.days_slipped) for s in slipped(chosen)],
+        "overdue": [_row(i, as_of) for i in overdue],
+        "due_soon": [_row(i, as_of) for i in selection.due_within(everything, as_of, due_within, filters)],
+        "slippage": [dict(_row(s.item, as_of), days_slipped=s.days_slipped) for s in slipped(chosen)],
         "owners": [r for r in _table(by_owner)["rows"] if r["open"]],
-        "completed": [display_row(i, as_of) for i in trends.completed_since(chosen, since, as_of)],
+        "completed": [_row(i, as_of) for i in trends.completed_since(chosen, since, as_of)],
         "responses": [_response(i, as_of) for i in chosen if i.source is Source.RESPONSE],
         "ageing": ageing,
         "timeline": timeline,
@@ -99,6 +99,18 @@ def pack(
             ),
         },
     }
+
+
+RESTRICTED = "Action of a restricted audit report: its text is not published."
+
+
+def _row(item: Item, as_of: date) -> dict[str, Any]:
+    """An item as the pack shows it: a restricted audit's actions keep their dates and owner
+    but never their text."""
+    row = display_row(item, as_of)
+    if item.restricted:
+        row.update(title=RESTRICTED, title_short=RESTRICTED, text=RESTRICTED, latest_note=None)
+    return row
 
 
 def _table(result: Rollup) -> dict[str, Any]:

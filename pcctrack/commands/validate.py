@@ -35,5 +35,11 @@ def run(
     else:
         checked, scope = len(loaded.files), ""
     output.note(summary(diagnostics, checked, scope))
+    if loaded.outside:
+        n = len(loaded.outside)
+        output.note(
+            f"{n} other record file{'s' if n != 1 else ''} outside it {'have' if n != 1 else 'has'} problems "
+            f"({printable(', '.join(loaded.outside))}): run `pcctrack validate` for the whole tree"
+        )
     output.add_summary(lambda: validate_summary(diagnostics, checked))
     return EXIT_FINDINGS if errors(diagnostics) else EXIT_OK

@@ -98,6 +98,8 @@ class Item:
     """The item's dated history, oldest first (see `rules.ledger`)."""
     settled_on: date | None
     """The day of its last dated event."""
+    restricted: bool = False
+    """An action of an audit restricted to the PCC and the force: its text is never published."""
 
     @property
     def is_open(self) -> bool:
@@ -196,6 +198,7 @@ class AuditFacts:
     superseded: bool = False
     superseded_on: date | None = None
     """When a later audit replaced it (that audit's final issue), if it did and that is known."""
+    restricted: bool = False
 
 
 def audit_facts(records: RecordSet) -> dict[str, AuditFacts]:
@@ -207,6 +210,7 @@ def audit_facts(records: RecordSet) -> dict[str, AuditFacts]:
             a.model.dates.final_issued,
             a.model.superseded_by is not None,
             issued.get(a.model.superseded_by) if a.model.superseded_by else None,
+            a.model.restricted,
         )
         for a in records.audits
     }
@@ -228,6 +232,7 @@ def resolved(item: Item, index: dict[str, str] | None, audits: dict[str, AuditFa
     """The fields of ``item`` that other records and the policy decide. ``index`` is
     `roles.role_index`'s."""
     owner, lead, rank, opened, events = item.owner, item.lead, item.priority_rank, item.opened_on, item.events
+    restricted = False
     if index is not None:
         owner = index.get(owner, owner) if owner is not None else None
         lead = index.get(lead, lead) if lead is not None else None
@@ -236,6 +241,7 @@ def resolved(item: Item, index: dict[str, str] | None, audits: dict[str, AuditFa
         scale = facts.scale if facts else []
         rank = scale.index(item.priority) if item.priority in scale else _UNRANKED
         opened = facts.issued if facts else None
+        restricted = facts.restricted if facts else False
         if facts is not None and facts.superseded:
             on = facts.superseded_on.isoformat() if facts.superseded_on else None
             events = (*events, (on, ledger.VERDICT, "superseded"))
@@ -256,6 +262,7 @@ def resolved(item: Item, index: dict[str, str] | None, audits: dict[str, AuditFa
         "claimed_on": s.claimed_on,
         "due": s.due if item.kind == ACTION_KIND else item.due,
         "target": s.target,
+        "restricted": restricted,
     }
 
 

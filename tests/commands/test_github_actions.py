@@ -112,3 +112,21 @@ def test_fail_on_overdue_gates_scheduled_checks(records: Path, args: tuple[str, 
     result = run("overdue", *args)
     assert result.exit_code == expected
     assert ("3 items overdue" in result.stderr) == bool(expected)
+
+
+def test_fail_on_overdue_also_fails_on_work_left_too_long_with_no_date(tmp_path: Path) -> None:
+    """An open item with no date can never be overdue, so a scheduled check would never see it:
+    past the office's limit (undated_warning_days), it fails the check too."""
+    records = tmp_path / "records"
+    (records / "inspections").mkdir(parents=True)
+    (records / "inspections" / "undated.yaml").write_text(
+        "id: undated\ntitle: A thematic inspection\npublished: 2025-06-02\ntypes: [force-specific]\n"
+        "statutory_response: false\nfindings:\n  - id: undated-afi-1\n    kind: area-for-improvement\n"
+        "    text: The force should do better.\n",
+        encoding="utf-8",
+    )
+    early = run("overdue", "--records", str(records), "--as-of", "2025-08-01", "--fail-on-overdue")
+    assert early.exit_code == 0  # 60 days: within the default 90
+    result = run("overdue", "--records", str(records), "--as-of", "2025-09-15", "--fail-on-overdue", "--format", "json")
+    assert result.exit_code == 1
+    assert "1 item open more than 90 days with no date (--undated)" in result.stderr

@@ -97,3 +97,12 @@ def test_open_items_by_owner_counts_only_the_forces_work(bundled: Path) -> None:
     section = pack.split("## Open items by owner")[1].split("##")[0]
     assert "| Chief Officer lead (GAIN Board) | 4 | 4 |" in section
     assert "| No owner recorded | 13 | 1 |" in section  # the PEEL and NCPI AFIs among them; not the Home Office's work
+
+
+def test_a_restricted_audits_actions_are_in_the_pack_without_their_text(records: Path) -> None:
+    audit = records / "audits" / "test-audit" / "audit.yaml"
+    audit.write_text(audit.read_text(encoding="utf-8") + "restricted: true\n", encoding="utf-8")
+    pack = run("report", "--as-of", AS_OF).stdout
+    assert "test-audit-1" in pack and "Action of a restricted audit report" in pack
+    assert "safeguarding dashboard" not in pack
+    assert "safeguarding dashboard" in run("overdue", "--as-of", AS_OF, "--format", "json").stdout  # the office still sees it

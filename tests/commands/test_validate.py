@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 from tests.conftest import AS_OF, REPO, run
 
@@ -45,6 +46,36 @@ def test_named_files_only_report_their_own_problems_but_resolve_references(recor
     result = run("validate", str(action), "--as-of", AS_OF)
     assert result.exit_code == 0, result.stderr  # its audit lives in another file, and resolves
     assert run("validate", str(records / "inspections"), "--as-of", AS_OF).exit_code == 1
+
+
+def test_a_checked_folder_says_what_it_covered_and_what_it_did_not(records) -> None:  # type: ignore[no-untyped-def]
+    done = records / "audits" / "test-audit" / "action-1.yaml"
+    done.write_text(done.read_text(encoding="utf-8").replace("status: in-progress\nlog:", "status: Done\nlog:"), encoding="utf-8")
+    result = run("validate", "records/inspections", "--as-of", AS_OF)
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        "1 record file in records/inspections (other records were read only to resolve references) checked: no problems",
+        "1 other record file outside it has problems (records/audits/test-audit/action-1.yaml): run `pcctrack validate` for the whole tree",
+    ]
+
+
+def test_a_mistyped_date_never_silently_shrinks_an_answer(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11: one mistyped date dropped the NCPI inspection (and its response) from the
+    listings with exit 0, and validate sent two good files a "did you mean" that would corrupt them."""
+    shutil.copytree(REPO / "records", tmp_path / "records")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PCCTRACK_CACHE_DIR", str(tmp_path / "cache"))
+    ncpi = tmp_path / "records" / "inspections" / "ncpi-2025.yaml"
+    ncpi.write_text(ncpi.read_text(encoding="utf-8").replace("published: 2025-01-15", "published: 2025-01-32"), encoding="utf-8")
+    listing = run("overdue", "--as-of", "2026-11-21", "--format", "json")
+    assert listing.exit_code == 1 and "ncpi-2025.yaml" in listing.stderr and "incomplete" in listing.stderr
+    pack = run("report", "--as-of", "2026-11-21")
+    assert pack.exit_code == 1 and "--draft" in pack.stderr and not pack.stdout
+    draft = run("report", "--as-of", "2026-11-21", "--draft")
+    assert "could not be read and are left out: records/inspections/ncpi-2025.yaml" in draft.stdout
+    result = run("validate", "--as-of", "2026-11-21")
+    assert "did you mean" not in result.stderr
+    assert "related id 'ncpi-2025-coc-1' is defined in records/inspections/ncpi-2025.yaml, which has errors" in result.stderr
 
 
 def test_missing_path_is_a_usage_error(records) -> None:  # type: ignore[no-untyped-def]

@@ -105,6 +105,16 @@ def _pipe(records: Path) -> Path:
     return records
 
 
+def _planted_repository(records: Path) -> Path:
+    """The files of a bare Git repository committed among the records (see test_history)."""
+    folder = records / "inspections"
+    (folder / "HEAD").write_text("ref: refs/heads/main\n")
+    (folder / "config").write_text("[gpg]\n\tprogram = ./verify.sh\n")
+    (folder / "objects" / "info").mkdir(parents=True)
+    (folder / "objects" / "info" / "packs").write_text("")
+    return folder
+
+
 GENERATED = {
     "huge": (_huge, "records/inspections/huge.yaml:1:1: error: the file is 6.0 MiB: records are never larger than 512 KiB; split it up"),
     "long": (_long, "records/inspections/long.yaml:10001:1: error: the file has 20002 lines: records are never longer than 10000; split it up"),
@@ -114,6 +124,11 @@ GENERATED = {
     "link-dangling": (_link_dangling, "records/inspections/gone.yaml:1:1: error: this link points to a file that does not exist: remove it or copy the record in"),
     "linked-folder": (_linked_folder, "records/inspections/more:1:1: error: this is a link to a folder outside the records folder: pcctrack does not follow it; copy the records in instead"),
     "pipe": (_pipe, "records/inspections/pipe.yaml:1:1: error: this is not a regular file (a pipe, device or folder): records are plain files"),
+    "planted-repository": (_planted_repository, "\n".join(
+        f"records/inspections/{name}:1:1: error: this is not a record (records are .yaml files): records/ is read"
+        " from pull requests, so keep other files out of it; move it elsewhere in the repository"
+        for name in ("HEAD", "config", "objects/info/packs")
+    )),
 }
 
 
@@ -122,8 +137,51 @@ def test_generated_bad_input_gives_exact_diagnostic(records: Path, name: str) ->
     make, expected = GENERATED[name]
     make(records)
     result = run("validate", "--as-of", AS_OF)
-    assert result.stderr.splitlines()[:-1] == [expected]
+    assert result.stderr.splitlines()[:-1] == expected.splitlines()
     assert result.exit_code == 1
+
+
+def test_a_folder_that_cannot_be_read_is_reported(records: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """(Tests may run as root, whom chmod 000 does not stop, so the refusal is simulated.)"""
+    scandir = os.scandir
+    locked = str(records / "audits" / "test-audit")
+
+    def refuse(path: str) -> object:
+        if str(path) == locked:
+            raise PermissionError(13, "Permission denied", path)
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    expected = (
+        "records/audits/test-audit:1:1: error: pcctrack cannot read this folder, so none of the records in it are"
+        " checked: give read access to it (chmod u+rx) or remove it"
+    )
+    result = run("validate", "--as-of", AS_OF)
+    assert result.exit_code == 1
+    assert expected in result.stderr.splitlines()
+    listing = run("overdue", "--as-of", AS_OF, "--format", "json")
+    assert "could not be read and was left out (records/audits/test-audit)" in listing.stderr
+
+
+def test_a_folder_tree_thousands_deep_is_walked(records: Path) -> None:
+    top = deep = str(records / "inspections")
+    try:
+        for _ in range(1_200):
+            deep += "/a"
+            os.mkdir(deep)  # (pathlib's mkdir recurses, too deep for it)
+        with open(deep + "/note.txt", "w") as note:
+            note.write("x")
+        result = run("validate", "--as-of", AS_OF)
+    finally:  # shutil.rmtree, which cleans up after pytest, recurses too: leave nothing this deep
+        if os.path.exists(deep + "/note.txt"):
+            os.remove(deep + "/note.txt")
+        while deep != top:
+            if os.path.isdir(deep):
+                os.rmdir(deep)
+            deep = deep.removesuffix("/a")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("records/inspections/a/a/a/")
+    assert "not a record" in result.stderr
 
 
 def test_pathological_files_do_not_stop_the_rest_being_checked(records: Path) -> None:
@@ -146,6 +204,9 @@ def test_pathological_files_do_not_stop_the_rest_being_checked(records: Path) ->
         "records/inspections/alias-bomb.yaml",
         "records/inspections/deep-flow-nesting.yaml",
         "records/inspections/bad-status.yaml",
+        "records/inspections/HEAD",
+        "records/inspections/config",
+        "records/inspections/objects/info/packs",
     }
     assert result.exit_code == 1
     listing = run("overdue", "--as-of", AS_OF, "--format", "json")

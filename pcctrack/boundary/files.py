@@ -39,6 +39,8 @@ def kind_of(path: Path) -> RecordKind | None:
 def kind_of_parts(parts: tuple[str, ...] | list[str]) -> RecordKind | None:
     """`kind_of` for a path already split into its parts (cheaper for a whole tree)."""
     name = parts[-1] if parts else ""
+    if not name.endswith(YAML_SUFFIXES):
+        return None
     if name == CONFIG_NAME:
         return RecordKind.CONFIG
     if "inspections" in parts:
@@ -62,38 +64,48 @@ def discover_relative(root: Path) -> list[str]:
     return [rel for rel, _ in _walk(str(root), "")]
 
 
-def _walk(folder: str, prefix: str) -> list[tuple[str, os.stat_result | None]]:
-    """Each YAML file (and linked folder) below ``folder`` with its own status, `discover`'s order.
+def _walk(root: str, prefix: str) -> list[tuple[str, os.stat_result | None]]:
+    """Each file (and linked folder) below ``root`` with its own status, `discover`'s order.
 
     One directory read per folder: the entry's type comes with its name, and its status is
-    taken without following links, so a national tree costs one ``lstat`` per file.
+    taken without following links, so a national tree costs one ``lstat`` per file. Files
+    that are not YAML are listed too (anything under records/ that is not a record is worth
+    a word), and so is a folder that cannot be read, with the folder's own status; names
+    starting with '.' are left alone. Folders are walked from a list, not by recursion, so
+    no depth of folders can exhaust the stack.
     """
-    try:
-        with os.scandir(folder) as listing:
-            entries = sorted(listing, key=lambda e: e.name)
-    except OSError:
-        return []
     found: list[tuple[str, os.stat_result | None]] = []
-    subfolders: list[os.DirEntry[str]] = []
-    for entry in entries:
-        name = entry.name
+    pending = [(root, prefix)]
+    while pending:
+        folder, within = pending.pop()
         try:
-            is_folder = entry.is_dir(follow_symlinks=False)
-            is_link = not is_folder and entry.is_symlink()
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
         except OSError:
+            found.append((within.removesuffix(os.sep) or os.curdir, _folder_status(folder)))
             continue
-        if is_folder:
-            if not name.startswith("."):
-                subfolders.append(entry)
-            continue
-        if is_link and os.path.isdir(entry.path):
-            if not name.startswith("."):
-                found.append((prefix + name, _lstat(entry)))  # listed, never entered
-        elif name.endswith(YAML_SUFFIXES):
-            found.append((prefix + name, _lstat(entry)))
-    for entry in subfolders:
-        found.extend(_walk(entry.path, prefix + entry.name + os.sep))
+        subfolders: list[tuple[str, str]] = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            try:
+                is_folder = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                continue
+            if is_folder:
+                subfolders.append((entry.path, within + name + os.sep))
+            else:
+                found.append((within + name, _lstat(entry)))  # a linked folder is listed, never entered
+        pending.extend(reversed(subfolders))
     return found
+
+
+def _folder_status(folder: str) -> os.stat_result | None:
+    try:
+        return os.lstat(folder)
+    except OSError:
+        return None
 
 
 def _lstat(entry: os.DirEntry[str]) -> os.stat_result | None:
@@ -147,6 +159,15 @@ UNPLACED = (
     "settings in pcctrack.yaml at the top"
 )
 
+NOT_A_RECORD = (
+    "this is not a record (records are .yaml files): records/ is read from pull requests, so"
+    " keep other files out of it; move it elsewhere in the repository"
+)
+UNREADABLE_FOLDER = (
+    "pcctrack cannot read this folder, so none of the records in it are checked: give read"
+    " access to it (chmod u+rx) or remove it"
+)
+
 
 def link_refusal(path: Path, root: Path) -> str | None:
     """Why a symbolic link is not read, or None for a link to a file inside the records.
@@ -195,8 +216,10 @@ class Walked:
         refusal = link_refusal(Path(location), self.resolved) if is_link else None
         if refusal is not None:
             return Placed(location, rel, shown, kind, refusal)
+        if st is not None and stat.S_ISDIR(st.st_mode):
+            return Placed(location, rel, shown, None, UNREADABLE_FOLDER)
         if kind is None:
-            return Placed(location, rel, shown, None, UNPLACED)
+            return Placed(location, rel, shown, None, UNPLACED if rel.endswith(YAML_SUFFIXES) else NOT_A_RECORD)
         return Placed(location, rel, shown, kind, lstat=None if is_link else st)
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from pcctrack.diagnostics import Diagnostic
 from pcctrack.errors import EXIT_FINDINGS, EXIT_OK, UsageProblem
-from pcctrack.boundary.files import RecordKind
+from pcctrack.boundary.files import NOT_A_RECORD, RecordKind
 from pcctrack.boundary.listing import Tree, tracked_items
 from pcctrack.output import Output
 from pcctrack.reporters.diagnostics import printable
@@ -63,9 +63,15 @@ class Listing:
         return EXIT_FINDINGS if self.incomplete else EXIT_OK
 
 
+def left_out(diagnostics: list[Diagnostic]) -> list[str]:
+    """The record files a listing or document had to leave out. A file that is not a record at
+    all is `validate`'s concern: no record is missing from the answer."""
+    return sorted({d.path for d in diagnostics if d.message != NOT_A_RECORD})
+
+
 def warn_left_out(output: Output, diagnostics: list[Diagnostic]) -> bool:
     """A listing leaves out files it cannot read, and says so rather than hiding them."""
-    broken = sorted({d.path for d in diagnostics})
+    broken = left_out(diagnostics)
     if broken:
         output.warn(
             f"{len(broken)} record file{'s' if len(broken) != 1 else ''} could not be read and "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from pcctrack.commands.common import KIND_LABELS, MACHINE_ITEM_COLUMNS, item_row, load_for_listing
+from pcctrack.commands.common import KIND_LABELS, MACHINE_ITEM_COLUMNS, item_row, left_out, load_for_listing
 from pcctrack.errors import EXIT_FINDINGS, EXIT_OK, UsageProblem
 from pcctrack.output import Output
 from pcctrack.reporters.exports import CSV_BOM, ExportFormat
@@ -37,7 +37,7 @@ def run(
     if fmt is ExportFormat.ICS:
         chosen = [i for i in chosen if selection.is_actionable(i)]
     data = render(chosen, as_of, fmt)
-    code = EXIT_FINDINGS if loaded.diagnostics else EXIT_OK
+    code = EXIT_FINDINGS if left_out(loaded.diagnostics) else EXIT_OK
     if out_file is None:
         output.write_bytes(data)
         return code

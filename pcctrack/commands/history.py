@@ -30,7 +30,7 @@ class Event:
 def run(root: Path, ident: str, fmt: ViewFormat, output: Output) -> int:
     located = find_item(load_for_listing(root, output), ident)
     try:
-        found = gitlog.versions(Path(located.path))
+        found = gitlog.versions(Path(located.path), root)
     except gitlog.GitUnavailable as exc:
         raise UsageProblem(
             f"history reads the records' Git history, but {exc}: run it in a clone of the records repository"

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from pcctrack.commands.common import display_row, load_for_listing, write_document
+from pcctrack.commands.common import display_row, left_out, load_for_listing, write_document
 from pcctrack.documents import charts
 from pcctrack.choices import DocFormat
 from pcctrack.documents.environment import template_dirs
@@ -38,7 +38,7 @@ def run(
 ) -> int:
     overrides = template_dirs(root, templates)
     loaded = load_for_listing(root, output)
-    missing = sorted({d.path for d in loaded.diagnostics})
+    missing = left_out(loaded.diagnostics)
     if missing and not draft:
         raise NotWritten(
             f"the pack would leave out {len(missing)} record file{'s' if len(missing) != 1 else ''} that could not be "

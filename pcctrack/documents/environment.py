@@ -1,12 +1,14 @@
 """The one place a Jinja environment is built.
 
-Every document is rendered in a sandbox (ImmutableSandboxedEnvironment) with StrictUndefined,
+Every document is rendered in a sandbox (ImmutableSandboxedEnvironment, within the bounds of
+`documents.bounds`) with StrictUndefined,
 so neither a template nor a record can reach Python internals, change the data it is given,
 or print an empty string where a value is missing. HTML is autoescaped; in Markdown every
 value printed is passed through `escape_markdown`, so record text can never become markup.
 
 Templates are looked up first in `--templates DIR`, then in the `templates/` folder beside a
-records repository's `records/`, then in the defaults shipped inside pcctrack. An override may extend or include the shipped
+records repository's `records/` (only plain files inside those folders:
+`boundary.templates`), then in the defaults shipped inside pcctrack. An override may extend or include the shipped
 template it replaces by its "pcctrack/" name, e.g. `{% include "pcctrack/style.css" %}`.
 """
 
@@ -16,12 +18,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader, StrictUndefined
+from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader, StrictUndefined
 from jinja2.exceptions import TemplateError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from pcctrack.boundary.templates import OverrideLoader
 
 from pcctrack.choices import DocFormat
 from pcctrack.dates import long_date
+from pcctrack.documents.bounds import Bounded, within_bounds
 from pcctrack.documents.text import MarkdownSafe, blocks, escape_markdown
 from pcctrack.errors import UsageProblem
 
@@ -49,14 +53,14 @@ def is_web_url(value: object) -> bool:
     return isinstance(value, str) and value.lower().startswith(("https://", "http://")) and " " not in value
 
 
-def build(fmt: DocFormat, overrides: list[Path]) -> ImmutableSandboxedEnvironment:
+def build(fmt: DocFormat, overrides: list[Path]) -> Bounded:
     """The environment for ``fmt``, reading overrides before the shipped templates."""
     markdown = fmt is DocFormat.MARKDOWN
     shipped = PackageLoader("pcctrack", "templates")
-    env = ImmutableSandboxedEnvironment(
+    env = Bounded(
         loader=ChoiceLoader(
             [
-                FileSystemLoader([str(p) for p in overrides]),
+                OverrideLoader(overrides),
                 shipped,
                 PrefixLoader({SHIPPED_PREFIX: shipped}),
             ]
@@ -80,7 +84,7 @@ def render(template: str, fmt: DocFormat, context: dict[str, Any], overrides: li
     env = build(fmt, overrides)
     name = f"{template}.{fmt.template_suffix}.j2"
     try:
-        text = env.get_template(name).render(context)
+        text = within_bounds(env.get_template(name), context)
     except TemplateError as exc:
         where = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
         raise UsageProblem(f"template {name}{where}: {exc}") from None

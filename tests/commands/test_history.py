@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,40 @@ def test_history_of_a_file_not_yet_committed(records: Path, tmp_path: Path) -> N
     result = run("history", "test-audit-1")
     assert result.exit_code == 0
     assert "The file has not been committed yet" in result.stdout
+
+
+def plant_bare_repository(repo: Path, folder: Path, marker: Path) -> None:
+    """Commit a bare repository's files into ``folder`` of ``repo``, as a pull request could:
+    one forged commit carrying a signature, and a config that verifies signatures with a
+    committed script (which would write ``marker``)."""
+    evil = repo.parent / "evil.git"
+    git(repo.parent, "init", "-q", "--bare", str(evil))
+    blob = subprocess.run(["git", "hash-object", "-w", "--stdin"], cwd=evil, input=b"forged: true\n",
+                          capture_output=True, check=True).stdout.decode().strip()
+    tree = subprocess.run(["git", "mktree"], cwd=evil, input=f"100644 blob {blob}\taction-1.yaml\n".encode(),
+                          capture_output=True, check=True).stdout.decode().strip()
+    commit = (f"tree {tree}\nauthor Forger <f@x> 1700000000 +0000\ncommitter Forger <f@x> 1700000000 +0000\n"
+              "gpgsig -----BEGIN PGP SIGNATURE-----\n \n AAAA\n -----END PGP SIGNATURE-----\n\nForged history\n")
+    sha = subprocess.run(["git", "hash-object", "-t", "commit", "-w", "--stdin"], cwd=evil, input=commit.encode(),
+                         capture_output=True, check=True).stdout.decode().strip()
+    git(evil, "update-ref", "HEAD", sha)
+    script = folder / "verify.sh"
+    script.write_text(f"#!/bin/sh\ntouch '{marker}'\n")
+    script.chmod(0o755)
+    (evil / "config").write_text(
+        f"[core]\n\tbare = false\n\tworktree = {folder}\n[log]\n\tshowSignature = true\n[gpg]\n\tprogram = {script}\n"
+    )
+    for name in ("HEAD", "config", "objects", "refs"):
+        source = evil / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / name)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "Add some files")
+
+
+def test_history_ignores_a_repository_committed_among_the_records(repo: Path) -> None:
+    folder = repo / "records/audits/test-audit"
+    marker = repo.parent / "ran"
+    plant_bare_repository(repo, folder, marker)
+    result = run("history", "test-audit-1", "--format", "json")
+    assert not marker.exists(), "a committed script was run"
+    assert [e["subject"] for e in json.loads(result.stdout)] == ["Record the safeguarding audit"]

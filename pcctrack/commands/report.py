@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -51,23 +52,30 @@ def pack(records: RecordSet, as_of: date, since: date, due_within: int, filters:
     by_owner = rollup([i for i in still_open if i.is_forces], GroupBy.OWNER, as_of)
     timeline = trends.timeline(chosen, as_of)
     ageing = trends.ageing(overdue, as_of)
+    sources = _sources(records)
+
+    def row(item: Item, **extra: Any) -> dict[str, Any]:
+        return dict(display_row(item, as_of), report_title=sources.titles.get(item.record, item.record), **extra)
+
+    tables = {
+        "overdue": [row(i) for i in overdue],
+        "due_soon": [row(i, days_left=-(i.days_overdue(as_of) or 0)) for i in selection.due_within(everything, as_of, due_within, filters)],
+        "slippage": [row(s.item, days_slipped=s.days_slipped) for s in slipped(chosen)],
+        "completed": [row(i, closed_on=i.closed_on) for i in trends.completed_since(chosen, since, as_of)],
+    }
     return {
         "force": records.config.force,
         "as_of": as_of,
         "since": since,
         "due_within": due_within,
+        "due_until": as_of + timedelta(days=due_within),
         "filters": _described(filters),
         "totals": _table(rollup(chosen, GroupBy.STATUS, as_of)),
         "open_by_status": _table(by_status),
-        "overdue": [display_row(i, as_of) for i in overdue],
-        "due_soon": [
-            dict(display_row(i, as_of), days_left=-(i.days_overdue(as_of) or 0))
-            for i in selection.due_within(everything, as_of, due_within, filters)
-        ],
-        "slippage": [dict(display_row(s.item, as_of), days_slipped=s.days_slipped) for s in slipped(chosen)],
+        **tables,
         "owners": [r for r in _table(by_owner)["rows"] if r["open"]],
-        "completed": [dict(display_row(i, as_of), closed_on=i.closed_on) for i in trends.completed_since(chosen, since, as_of)],
-        "responses": [_response(i, as_of) for i in chosen if i.source is Source.RESPONSE],
+        "responses": [_response(i, as_of, sources.titles) for i in chosen if i.source is Source.RESPONSE],
+        "in_full": _in_full([r for rows in tables.values() for r in rows], sources.texts),
         "ageing": ageing,
         "timeline": timeline,
         "charts": {
@@ -81,23 +89,64 @@ def pack(records: RecordSet, as_of: date, since: date, due_within: int, filters:
     }
 
 
+@dataclass(frozen=True)
+class _Sources:
+    titles: dict[str, str]
+    """Each record's id to the title its report is known by."""
+    texts: dict[str, str]
+    """Each item's id to its full wording, for the appendix a table's summary points to."""
+
+
+def _sources(records: RecordSet) -> _Sources:
+    """Report titles and full item texts: tables summarise, the pack's appendix prints them whole."""
+    titles = {s.model.id: s.model.title for s in records.inspections}
+    titles.update({s.model.id: f"{s.model.title} ({s.model.reference})" for s in records.audits})
+    texts = {f.id: f.text for s in records.inspections for f in s.model.findings}
+    texts.update({s.model.id: s.model.action for s in records.actions})
+    return _Sources(titles, texts)
+
+
+def _in_full(rows: list[dict[str, Any]], texts: dict[str, str]) -> list[dict[str, Any]]:
+    """Each item named in the pack's tables once, in order of first mention, with its full text.
+
+    A statutory response has no text beyond its report's title, so it is not repeated here.
+    """
+    seen: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        if r["id"] in texts and r["id"] not in seen:
+            seen[r["id"]] = {"id": r["id"], "kind_label": r["kind_label"], "report_title": r["report_title"], "text": texts[r["id"]]}
+    return list(seen.values())
+
+
 def _table(result: Rollup) -> dict[str, Any]:
     rows = [{"key": r.key, "counts": r.counts, "total": r.total, "open": r.open, "overdue": r.overdue} for r in result.rows]
     t = result.totals
     return {"columns": result.columns, "rows": rows, "totals": {"key": t.key, "counts": t.counts, "total": t.total, "open": t.open, "overdue": t.overdue}}
 
 
-def _response(item: Item, as_of: date) -> dict[str, Any]:
+def _response(item: Item, as_of: date, titles: dict[str, str]) -> dict[str, Any]:
     """A statutory response with how it stands against its 56-day deadline, in words."""
     deadline = item.due
     published = item.closed_on
     if published is not None:
         late = (published - deadline).days  # type: ignore[operator]
-        standing = "Published on time" if late <= 0 else f"Published {late} day{'s' if late != 1 else ''} late"
+        standing = "Published on time" if late <= 0 else f"Published {_days(late)} late"
     else:
         days = (as_of - deadline).days  # type: ignore[operator]
-        standing = f"Not published: {days} days past the deadline" if days > 0 else f"Not published: {-days} days left"
-    return {"record": item.record, "report_published": item.opened_on, "deadline": deadline, "published": published, "standing": standing, "late": published is None and deadline < as_of}  # type: ignore[operator]
+        standing = f"Not published: {_days(days)} past the deadline" if days > 0 else f"Not published: {_days(-days)} left"
+    return {
+        "record": item.record,
+        "report_title": titles.get(item.record, item.record),
+        "report_published": item.opened_on,
+        "deadline": deadline,
+        "published": published,
+        "standing": standing,
+        "late": published is None and deadline < as_of,  # type: ignore[operator]
+    }
+
+
+def _days(n: int) -> str:
+    return f"{n} day{'s' if n != 1 else ''}"
 
 
 def _described(filters: selection.Filters) -> list[str]:

@@ -245,4 +245,8 @@ def summarise(text: str, limit: int = 110) -> str:
     flat = " ".join(text.split())
     end = flat.find(". ")
     first = flat if end == -1 else flat[: end + 1]
-    return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+    if len(first) <= limit:
+        return first
+    head = first[:limit]  # one character spare for the ellipsis, and to see where the word ends
+    cut = head.rsplit(" ", 1)[0] if " " in head else head[:-1]
+    return cut.rstrip(" ,;:-–") + "…"  # at a word boundary: never half a word

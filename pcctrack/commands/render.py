@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+from pcctrack.boundary import assets
 from pcctrack.commands.common import load_for_listing, write_document
 from pcctrack.documents import response
 from pcctrack.choices import DocFormat
@@ -29,16 +30,19 @@ def run(
     overrides = template_dirs(root, templates)
     loaded = load_for_listing(root, output)
     inspection = find_inspection(loaded, record)
-    gaps = s55.gaps(inspection)
+    config = loaded.records.config
+    gaps = s55.gaps(inspection, inspection.force or config.force)
     if gaps and not draft:
         say_error(
-            f"the response to {inspection.id} cannot be published yet (Police Act 1996 s.55); "
-            "add these to the record, or pass --draft to render a marked draft:"
+            f"the response to {inspection.id} cannot be published as it stands: {len(gaps)} "
+            f"gap{'s' if len(gaps) != 1 else ''} to fill in the record (or pass --draft to render "
+            "a draft with each one marked):"
         )
         for gap in gaps:
             output.note(f"  - {gap.message}")
         return EXIT_FINDINGS
-    context = response.context(inspection, loaded.records.config, draft)
+    logo = assets.data_uri(root, config.logo) if config.logo and fmt is not DocFormat.MARKDOWN else None
+    context = response.context(inspection, config, draft, logo)
     write_document(produce("response", fmt, context, overrides), out, output)
     return EXIT_OK
 

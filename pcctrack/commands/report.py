@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -67,27 +68,34 @@ def pack(
     by_owner = rollup([i for i in still_open if i.is_forces], GroupBy.OWNER, as_of)
     timeline = trends.timeline(chosen, as_of)
     ageing = trends.ageing(overdue, as_of)
+    sources = _sources(records)
+
+    def row(item: Item, **extra: Any) -> dict[str, Any]:
+        return dict(_row(item, as_of), report_title=sources.titles.get(item.record, item.record), **extra)
+
+    tables = {
+        "overdue": [row(i) for i in overdue],
+        "awaiting": [row(i) for i in selection.awaiting_verification(everything, filters)],
+        "undated": [row(i) for i in selection.undated(everything, filters)],
+        "due_soon": [row(i) for i in selection.due_within(everything, as_of, due_within, filters)],
+        "slippage": [row(s.item, days_slipped=s.days_slipped) for s in slipped(chosen)],
+        "completed": [row(i) for i in trends.completed_since(chosen, since, as_of)],
+    }
     return {
         "force": records.config.force,
         "missing_files": list(missing_files),
         "as_of": as_of,
         "since": since,
         "due_within": due_within,
+        "due_until": as_of + timedelta(days=due_within),
         "filters": _described(filters),
         "totals": _table(rollup(chosen, GroupBy.STATUS, as_of)),
         "addressed_to_others": sum(not i.is_forces for i in chosen),
-        "awaiting": [
-            dict(_row(i, as_of), days_waiting=i.days_waiting(as_of))
-            for i in selection.awaiting_verification(everything, filters)
-        ],
-        "undated": [dict(_row(i, as_of), age_days=i.age_days(as_of)) for i in selection.undated(everything, filters)],
         "open_by_status": _table(by_status),
-        "overdue": [_row(i, as_of) for i in overdue],
-        "due_soon": [_row(i, as_of) for i in selection.due_within(everything, as_of, due_within, filters)],
-        "slippage": [dict(_row(s.item, as_of), days_slipped=s.days_slipped) for s in slipped(chosen)],
+        **tables,
         "owners": [r for r in _table(by_owner)["rows"] if r["open"]],
-        "completed": [_row(i, as_of) for i in trends.completed_since(chosen, since, as_of)],
-        "responses": [_response(i, as_of) for i in chosen if i.source is Source.RESPONSE],
+        "responses": [_response(i, as_of, sources.titles) for i in chosen if i.source is Source.RESPONSE],
+        "in_full": _in_full([r for rows in tables.values() for r in rows], sources.texts),
         "ageing": ageing,
         "timeline": timeline,
         "charts": {
@@ -113,6 +121,36 @@ def _row(item: Item, as_of: date) -> dict[str, Any]:
     return row
 
 
+@dataclass(frozen=True)
+class _Sources:
+    titles: dict[str, str]
+    """Each record's id to the title its report is known by."""
+    texts: dict[str, str]
+    """Each item's id to its full wording, for the appendix a table's summary points to."""
+
+
+def _sources(records: RecordSet) -> _Sources:
+    """Report titles and full item texts: tables summarise, the pack's appendix prints them whole."""
+    titles = {s.model.id: s.model.title for s in records.inspections}
+    titles.update({s.model.id: f"{s.model.title} ({s.model.reference})" for s in records.audits})
+    texts = {f.id: f.text for s in records.inspections for f in s.model.findings}
+    restricted = {s.model.id for s in records.audits if s.model.restricted}
+    texts.update({s.model.id: RESTRICTED if s.model.audit in restricted else s.model.action for s in records.actions})
+    return _Sources(titles, texts)
+
+
+def _in_full(rows: list[dict[str, Any]], texts: dict[str, str]) -> list[dict[str, Any]]:
+    """Each item named in the pack's tables once, in order of first mention, with its full text.
+
+    A statutory response has no text beyond its report's title, so it is not repeated here.
+    """
+    seen: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        if r["id"] in texts and r["id"] not in seen:
+            seen[r["id"]] = {"id": r["id"], "kind_label": r["kind_label"], "report_title": r["report_title"], "text": texts[r["id"]]}
+    return list(seen.values())
+
+
 def _table(result: Rollup) -> dict[str, Any]:
     def row(r: Any) -> dict[str, Any]:
         return {"key": r.key, "counts": r.counts, "total": r.total, "open": r.open, "awaiting": r.awaiting, "overdue": r.overdue, "undated": r.undated}
@@ -120,7 +158,7 @@ def _table(result: Rollup) -> dict[str, Any]:
     return {"columns": result.columns, "rows": [row(r) for r in result.rows], "totals": row(result.totals)}
 
 
-def _response(item: Item, as_of: date) -> dict[str, Any]:
+def _response(item: Item, as_of: date, titles: dict[str, str]) -> dict[str, Any]:
     """A statutory response with how it stands against its 56-day deadline, in words.
 
     "Published, date not recorded" is not "not published": only a response with no record of
@@ -138,7 +176,7 @@ def _response(item: Item, as_of: date) -> dict[str, Any]:
         standing = f"Not published: {_days(days)} past the deadline" if days > 0 else f"Not published: {_days(-days)} left"
     return {
         "record": item.record,
-        "title": item.title.removeprefix("PCC response: "),
+        "report_title": titles.get(item.record, item.record),
         "report_published": item.opened_on,
         "deadline": deadline,
         "published": published,

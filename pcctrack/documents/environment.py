@@ -48,6 +48,11 @@ def words(value: object) -> str:
     return text[:1].upper() + text[1:]
 
 
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """'1 item', '2 items': a count with its noun agreeing, as committee papers need."""
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
+
+
 def is_web_url(value: object) -> bool:
     """Only http(s) addresses become links: a record's `javascript:` URL stays plain text."""
     return isinstance(value, str) and value.lower().startswith(("https://", "http://")) and " " not in value
@@ -72,7 +77,7 @@ def build(fmt: DocFormat, overrides: list[Path]) -> Bounded:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(long_date=long_date, blocks=blocks, words=words)
+    env.filters.update(long_date=long_date, blocks=blocks, words=words, counted=counted)
     env.tests["web_url"] = is_web_url
     if markdown:
         env.filters["markdown"] = MarkdownSafe

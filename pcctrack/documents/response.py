@@ -1,111 +1,147 @@
-"""What the PCC's response document shows, built from one inspection's publishable view."""
+"""What the PCC's response document shows, built from one inspection's publishable view.
+
+The document follows the office's published form: the report's title, the inspection
+details, the executive summary, the findings where the report puts them (areas for
+improvement under their graded area), the force's response in the source's order, the PCC's
+comments and scrutiny, a sign-off and the office box. Only what the records hold is printed:
+a field without a value is left out, never shown as "not recorded".
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
 from pcctrack.documents.publishable import publishable
 from pcctrack.models import Config, Finding, FindingKind, Inspection
-from pcctrack.models.inspection import Addressee, InspectionType, ScrutinyMeeting
+from pcctrack.models.inspection import InspectionType
 from pcctrack.rules import response as s55
 
-KIND_LABELS = {
-    FindingKind.CAUSE_OF_CONCERN: "Cause of concern",
-    FindingKind.RECOMMENDATION: "Recommendation",
-    FindingKind.AREA_FOR_IMPROVEMENT: "Area for improvement",
+SECTION_TITLES = {
+    FindingKind.CAUSE_OF_CONCERN: "Causes of concern",
+    FindingKind.RECOMMENDATION: "Recommendations",
+    FindingKind.AREA_FOR_IMPROVEMENT: "Areas for improvement",
 }
 
-ADDRESSEES = {
-    Addressee.FORCE: "the force",
-    Addressee.HOME_OFFICE: "the Home Office",
-    Addressee.DEPARTMENT_FOR_EDUCATION: "the Department for Education",
-    Addressee.WELSH_GOVERNMENT: "the Welsh Government",
-    Addressee.NATIONAL_CRIME_AGENCY: "the National Crime Agency",
-    Addressee.NPCC: "the National Police Chiefs' Council",
-    Addressee.COLLEGE_OF_POLICING: "the College of Policing",
-    Addressee.HYDRANT_PROGRAMME: "the Hydrant Programme",
-    Addressee.LAW_ENFORCEMENT_BODIES: "law enforcement bodies",
-    Addressee.RMS_BUSINESS_USER_GROUPS: "record management system business user groups",
-    Addressee.LOCAL_PARTNERS: "local partners",
-}
+EARLIER = "from original report"
+"""How the sources label a finding carried over from an earlier report."""
 
 
 def type_boxes(inspection: Inspection, force: str) -> list[dict[str, Any]]:
-    """The form's 'Type of Inspection' boxes, each ticked or not."""
+    """The form's 'Type of Inspection' boxes, each ticked or not, labelled as on the form."""
     labels = {
-        InspectionType.FORCE_SPECIFIC: f"{force} specific",
+        InspectionType.FORCE_SPECIFIC: f"{force.removesuffix(' Police')} Specific",
         InspectionType.NATIONAL: "National",
-        InspectionType.FOLLOW_UP: "Follow up",
+        InspectionType.FOLLOW_UP: "Follow Up",
         InspectionType.THEMATIC: "Thematic",
-        InspectionType.PARTNER: "Partner inspection",
+        InspectionType.PARTNER: "Partner Inspection",
     }
     return [{"label": label, "ticked": kind in inspection.types} for kind, label in labels.items()]
 
 
-def _finding(f: Finding, position: int) -> dict[str, Any]:
+def _national_status(finding: Finding) -> str | None:
+    """HMICFRS's status as printed in a national progress report, once the model carries it."""
+    value = getattr(finding, "national_status", None)
+    return None if value is None else getattr(value, "value", value)
+
+
+def _heading(f: Finding) -> str:
+    """A titled finding goes by its title, as the reports print it; a numbered one keeps its number."""
+    if f.title:
+        return f"{s55.label(f)}: {f.title}" if f.number else f.title
+    return s55.label(f)
+
+
+def _finding(inspection: Inspection, f: Finding, listed: bool) -> dict[str, Any]:
     """A finding's publishable view plus the wording the form uses for it."""
     view = publishable(f)
-    number = f.number or str(position)
+    position = s55.force_position(f)
     view.update(
-        label=f"{KIND_LABELS[f.kind]} {number}",
-        numbered=f.number is not None,
-        current_due=f.current_due,
-        addressed_to=[ADDRESSEES[a] for a in f.addressees],
-        is_forces=f.is_forces,
+        heading=_heading(f),
+        listed=listed,
+        earlier=f.origin is not None,
+        national_status=_national_status(f),
+        position=publishable(position) if position is not None else None,
+        statement=f.force_response,
     )
     return view
 
 
-def _groups(findings: list[Finding]) -> list[dict[str, Any]]:
-    """Findings of one kind grouped by the report they were first issued in, in order."""
-    groups: list[dict[str, Any]] = []
+def _runs(inspection: Inspection, findings: list[Finding]) -> list[dict[str, Any]]:
+    """Findings in the report's order, in runs of one kind from one report.
+
+    Each run gets a heading: the report's own, where the record carries its preamble, or one
+    naming the kind. Findings with neither a printed number nor a title are listed as bullets,
+    as the reports list them, and one alone sits under the run's heading; none gets a number
+    the report did not print.
+    """
+    runs: list[list[Finding]] = []
     for f in findings:
-        if not groups or groups[-1]["origin"] != f.origin:
-            groups.append({"origin": f.origin, "findings": []})
-        groups[-1]["findings"].append(_finding(f, len(groups[-1]["findings"]) + 1))
-    return groups
-
-
-def _responses(groups: dict[FindingKind, list[dict[str, Any]]], inspection: Inspection) -> list[dict[str, Any]]:
-    """The force's response to each finding that has one or that s.55 needs one for."""
-    by_id = {f.id: f for f in inspection.findings}
+        if not runs or (runs[-1][0].origin, runs[-1][0].kind) != (f.origin, f.kind):
+            runs.append([])
+        runs[-1].append(f)
     out = []
-    for kind in FindingKind:
-        for group in groups[kind]:
-            for view in group["findings"]:
-                finding = by_id[view["id"]]
-                if finding.force_response or s55.needs_statement(finding):
-                    out.append({
-                        "finding": view,
-                        "earlier": group["origin"] is not None,
-                        "statement": s55.action_statement(finding),
-                    })
+    for run in runs:
+        plain = [f for f in run if not f.number and not f.title]
+        views = [_finding(inspection, f, len(plain) == len(run) > 1) for f in run]
+        if len(run) == 1 and plain:
+            views[0]["heading"] = None
+        title = SECTION_TITLES[run[0].kind] if len(run) > 1 else s55.KIND_LABELS[run[0].kind]
+        out.append({"title": None if run[0].preamble else title, "findings": views})
     return out
 
 
-def is_published_meeting(meeting: ScrutinyMeeting) -> bool:
-    """Scrutiny meetings are public business; other meetings only when they have public content."""
-    has_content = bool(meeting.purpose or meeting.evidence or meeting.outcome or meeting.next_steps)
-    return meeting.kind == "scrutiny meeting" or has_content
+def _judgements(inspection: Inspection) -> list[dict[str, Any]]:
+    """Each graded area with the areas for improvement the report places under it."""
+    placed: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for f in inspection.findings:
+        if f.area:
+            placed[f.area].append(_finding(inspection, f, True))
+    return [dict(publishable(j), improvements=placed.get(j.area, [])) for j in inspection.judgements]
 
 
-def context(inspection: Inspection, config: Config, draft: bool) -> dict[str, Any]:
-    """Everything the response templates may read: publishable data only."""
-    groups = {
-        kind: _groups([f for f in inspection.findings if f.kind is kind]) for kind in FindingKind
-    }
+def _responses(inspection: Inspection) -> list[dict[str, Any]]:
+    """The force's words on each finding: this report's findings first, then earlier ones."""
+    answered = [f for f in inspection.findings if f.force_response]
+    ordered = sorted(answered, key=lambda f: f.origin is not None)
+    return [_finding(inspection, f, not f.number and not f.title) for f in ordered]
+
+
+def _meeting(meeting: Any, response_date: Any) -> dict[str, Any]:
+    view = publishable(meeting)
+    view.update(held=s55.is_held(meeting, response_date), kind_title=meeting.kind.title())
+    return view
+
+
+def _gaps_by_place(gaps: list[s55.Gap]) -> dict[str, list[str]]:
+    places: dict[str, list[str]] = defaultdict(list)
+    for gap in gaps:
+        places[gap.where].append(gap.message)
+    return dict(places)
+
+
+def context(inspection: Inspection, config: Config, draft: bool, logo: str | None = None) -> dict[str, Any]:
+    """Everything the response templates may read: publishable data only.
+
+    ``logo`` is the office's logo as a data: URI, read by the caller (documents never touch
+    files); the gaps are listed only in a draft, since a complete document has none.
+    """
     force = inspection.force or config.force
+    unplaced = [f for f in inspection.findings if not f.area]
+    gaps = s55.gaps(inspection, force) if draft else []
     return {
         "force": force,
         "commissioner": config.commissioner,
+        "office": config.office,
+        "logo": logo,
         "inspection": publishable(inspection),
         "types": type_boxes(inspection, force),
-        "causes": groups[FindingKind.CAUSE_OF_CONCERN],
-        "recommendations": groups[FindingKind.RECOMMENDATION],
-        "improvements": groups[FindingKind.AREA_FOR_IMPROVEMENT],
-        "responses": _responses(groups, inspection),
-        "meetings": [publishable(m) for m in inspection.pcc_response.scrutiny if is_published_meeting(m)],
-        "deadline": inspection.response_deadline,
+        "judgements": _judgements(inspection),
+        "sections": _runs(inspection, unplaced),
+        "responses": _responses(inspection),
+        "earlier_label": EARLIER,
+        "meetings": [_meeting(m, inspection.pcc_response.date) for m in s55.published_meetings(inspection)],
         "draft": draft,
-        "gaps": [g.message for g in s55.gaps(inspection)] if draft else [],
+        "gaps": [g.message for g in gaps],
+        "gap_at": _gaps_by_place(gaps),
     }

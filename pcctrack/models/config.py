@@ -51,6 +51,12 @@ class Config(Record):
     """`validate` warns when an open force item has had neither a date nor a target date for
     longer than this many days since it was issued."""
 
+    office: str | None = None
+    """The office's name for a response's sign-off, e.g. 'Office of the Police and Crime
+    Commissioner for Cleveland'."""
+    logo: str | None = None
+    """A logo (PNG, JPEG or SVG) for published documents: a path relative to this file."""
+
     def canonical_role(self, role: str) -> str | None:
         """Map any declared spelling of a role to its canonical name (None if undeclared)."""
         return canonical_role(self.roles, role)

@@ -99,6 +99,14 @@ class Finding(TrackedItem):
     """The force's published response to this finding."""
     truncated: bool = False
     """True where the source document cuts the text off; nothing is filled in."""
+    preamble: str | None = None
+    """Published text the report prints just before this finding (a heading and its paragraph
+    introducing the findings that follow), so a document keeps the report's order."""
+    area: str | None = None
+    """The graded area (a judgement's `area` in this inspection) the report places it under."""
+    general_response_passage: str | None = None
+    """Where the force answers this finding only in its general `force_response`: that passage,
+    quoted exactly (e.g. a sentence covering several recommendations at once)."""
 
     @property
     def is_forces(self) -> bool:
@@ -121,12 +129,18 @@ class ScrutinyMeeting(Record):
     """A PCC scrutiny meeting or catch-up at which the inspection was considered."""
 
     date: IsoDate
-    topic: Text
+    topic: str | None = None
+    """The topic, where the source names one."""
     kind: str = "scrutiny meeting"
+    held: bool | None = None
+    """What the source states: true (held), false (scheduled, not yet held); None where it
+    says neither, and the response's own date decides."""
     assurance: Assurance | None = None
     rescheduled_from: IsoDate | None = None
     purpose: list[Text] = Field(default_factory=list)
     """What the PCC sought to establish."""
+    evidence_intro: str | None = None
+    """The published sentences that introduce the evidence, where the source has them."""
     evidence: list[Text] = Field(default_factory=list)
     """What the force presented, as summarised for publication."""
     outcome: str | None = None
@@ -135,6 +149,8 @@ class ScrutinyMeeting(Record):
 
 
 class PccResponse(Record):
+    date: IsoDate | None = None
+    """The date of the response letter, where recorded."""
     comments: str | None = None
     """The PCC's published comments."""
     scrutiny: list[ScrutinyMeeting] = Field(default_factory=list)
@@ -170,7 +186,8 @@ class Inspection(Record):
     """e.g. 'PEEL', 'National Child Protection Inspection'."""
     force: str | None = None
     """The force inspected; defaults to the one named in pcctrack.yaml."""
-    types: list[InspectionType] = Field(min_length=1)
+    types: list[InspectionType] = Field(default_factory=list)
+    """The form's ticked boxes; empty where the source's boxes are unmarked."""
     force_quoted: bool | None = None
     """Whether the force is quoted in the report; null where the source does not say."""
     link: str | None = None
@@ -180,6 +197,8 @@ class Inspection(Record):
     findings: list[Finding] = Field(default_factory=list)
     force_response: str | None = None
     """The force's general response to the report."""
+    force_response_end: str | None = None
+    """The force's closing words, after its responses to each finding, as the source orders them."""
     pcc_response: PccResponse = Field(default_factory=PccResponse)
     statutory_response: bool = True
     """Whether a section 55 response is due for this report."""

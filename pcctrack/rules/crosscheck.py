@@ -53,6 +53,7 @@ def check(records: RecordSet, as_of: date, unreadable: Mapping[str, str] | None 
                 elif target not in findings:
                     problems.append(Problem(s.path, ("findings", i, "superseded_by"), unknown("finding", target, findings)))
         problems += _milestones(s, as_of)
+        problems += _report_structure(s)
     for s in records.audits:
         problems += _audit(s, audits, unknown)
     for s in records.actions:
@@ -257,3 +258,27 @@ def _unknown(what: str, value: str, known: set[str], where: str = "") -> str:
     if close:
         message += f": did you mean '{close[0]}'?"
     return message + (f" ({where})" if where else "")
+
+
+def _report_structure(s: Sourced[Inspection]) -> list[Problem]:
+    """Findings numbered as one report printed them, and placed under areas it graded.
+
+    Documents print numbers only as the report did, so two findings of one kind with one
+    number from the same report would print the same heading twice; an area for improvement
+    placed under an area the inspection has no judgement for would be lost from the document.
+    """
+    out: list[Problem] = []
+    seen: dict[tuple[object, ...], int] = {}
+    areas = {j.area for j in s.model.judgements}
+    for i, f in enumerate(s.model.findings):
+        if f.number is not None:
+            key = (f.kind, f.number, f.origin)
+            if key in seen:
+                out.append(Problem(s.path, ("findings", i, "number"), (
+                    f"{f.kind.value.replace('-', ' ')} {f.number} is already findings[{seen[key]}] "
+                    "from the same report: each number is printed once; correct the number or the origin"
+                )))
+            seen.setdefault(key, i)
+        if f.area is not None and f.area not in areas:
+            out.append(Problem(s.path, ("findings", i, "area"), _unknown("judgement area", f.area, areas, "an area for improvement sits under one of this inspection's judgements")))
+    return out

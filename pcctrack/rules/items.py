@@ -440,6 +440,6 @@ def summarise(text: str, limit: int = 110) -> str:
     first = flat if end == -1 else flat[: end + 1]
     if len(first) <= limit:
         return first
-    cut = first[: limit - 1]
-    space = cut.rfind(" ")
-    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:-–") + "…"
+    head = first[:limit]  # one character spare for the ellipsis, and to see where the word ends
+    cut = head.rsplit(" ", 1)[0] if " " in head else head[:-1]
+    return cut.rstrip(" ,;:-–") + "…"  # at a word boundary: never half a word

@@ -37,18 +37,18 @@ def test_filters_narrow_every_section(bundled: Path) -> None:
 
 def test_items_falling_due_are_listed_with_days_left(bundled: Path) -> None:
     pack = run("report", "--as-of", "2026-07-15", "--due-within", "30").stdout
-    section = pack.split("## Falling due in the next 30 days")[1].split("##")[0]
+    section = pack.split("## Falling due from 15 July 2026 to 14 August 2026")[1].split("##")[0]
     assert "| 16 | gbcse-2025-rec-4 |" in section and "| 16 | gbcse-2025-rec-6 |" in section
 
 
 def test_completed_since_lists_closures_on_the_day_the_verifier_confirmed_them(records: Path) -> None:
     run("update", "test-inspection-rec-1", "--status", "completed", "--by", "Head of Safeguarding", "--date", "2025-10-01", "--as-of", "2026-01-01")
     claimed = run("report", "--as-of", "2026-01-01", "--since", "2025-09-01").stdout
-    assert "| test-inspection-rec-1 |" not in claimed.split("## Completed since 1 September 2025")[1].split("##")[0]
+    assert "| test-inspection-rec-1 |" not in claimed.split("## Completed from 1 September 2025 to 1 January 2026")[1].split("##")[0]
     assert "| 92 | test-inspection-rec-1 |" in claimed.split("## Awaiting verification")[1].split("##")[0]
     run("update", "test-inspection-rec-1", "--verdict", "closed", "--by", "HMICFRS", "--date", "2025-11-20", "--as-of", "2026-01-01")
     pack = run("report", "--as-of", "2026-01-01", "--since", "2025-09-01").stdout
-    section = pack.split("## Completed since 1 September 2025")[1].split("##")[0]
+    section = pack.split("## Completed from 1 September 2025 to 1 January 2026")[1].split("##")[0]
     assert "| 20 November 2025 | test-inspection-rec-1 |" in section
 
 
@@ -106,3 +106,39 @@ def test_a_restricted_audits_actions_are_in_the_pack_without_their_text(records:
     assert "test-audit-1" in pack and "Action of a restricted audit report" in pack
     assert "safeguarding dashboard" not in pack
     assert "safeguarding dashboard" in run("overdue", "--as-of", AS_OF, "--format", "json").stdout  # the office still sees it
+
+
+def test_counts_agree_with_their_nouns_and_periods_name_both_ends(records: Path) -> None:
+    pack = run("report", "--as-of", "2026-01-01", "--due-within", "1", "--source", "audit").stdout
+    assert "The force's 1 tracked item: 1 open, 0 awaiting verification, 1 overdue, 0 open with no date; 0 items falling due" in pack
+    assert "falling due from 1 January 2026 to 2 January 2026" in pack
+    assert "end of that period" not in pack and " 1 days" not in pack and "1 items" not in pack
+
+
+def test_every_table_and_chart_has_its_own_numbered_caption(bundled: Path) -> None:
+    page = run("report", "--as-of", AS_OF, "--format", "html").stdout
+    captions = re.findall(r"<(?:caption|figcaption)>(.*?)</(?:caption|figcaption)>", page)
+    assert page.count("<table") == page.count("<caption>") and page.count("<figure>") == page.count("<figcaption>") == 3
+    assert len(set(captions)) == len(captions)
+    assert [c.split(":")[0] for c in captions if c.startswith("Figure")] == ["Figure 1", "Figure 2", "Figure 3"]
+
+
+def test_summaries_end_at_a_word_and_the_full_text_is_in_the_appendix(bundled: Path) -> None:
+    page = run("report", "--as-of", AS_OF, "--format", "html").stdout
+    assert '<a href="#item-gbcse-2023-rec-2">gbcse-2023-rec-2</a>' in page
+    appendix = page.split('<h2 id="in-full">Items in full</h2>')[1]
+    assert '<dt id="item-gbcse-2023-rec-2">' in appendix
+    assert "should be updated frequently, at least annually.</dd>" in appendix  # the last words of its text
+    assert "their f…" not in page and "should make sure that their forces have problem profiles for child…" in page
+
+
+def test_the_wide_tables_print_on_landscape_pages_and_ids_never_break(bundled: Path) -> None:
+    page = run("report", "--as-of", AS_OF, "--format", "html").stdout
+    assert "@page landscape { size: A4 landscape; }" in page and ".wide { page: landscape; }" in page
+    assert '<section class="wide" aria-labelledby="overdue-heading">' in page
+    assert ".id { white-space: nowrap; }" in page and "overflow-wrap: anywhere" not in page
+
+
+def test_responses_are_named_by_their_reports_title(bundled: Path) -> None:
+    pack = run("report", "--as-of", AS_OF).stdout
+    assert "| PEEL 2023-2025: An inspection of Cleveland Police (peel-2023-25) | 10 April 2025 | 4 June 2025 |  | Published (date not recorded) |" in pack

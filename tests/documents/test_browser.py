@@ -41,8 +41,8 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     shutil.copytree(FIXTURES / "minimal" / "records", hostile)
     shutil.copyfile(FIXTURES / "documents" / "hostile.yaml", hostile / "inspections" / "hostile.yaml")
     jobs = {
-        "peel": ["render", "peel-2023-25"],
-        "gbcse": ["render", "gbcse-progress-2025"],
+        "peel": ["render", "peel-2023-25", "--draft"],
+        "gbcse": ["render", "gbcse-progress-2025", "--draft"],
         "ncpi": ["render", "ncpi-2025", "--draft"],
         "report": ["report", "--as-of", "2026-11-21"],
         "hostile": ["render", "hostile", "--records", str(hostile)],

@@ -67,3 +67,26 @@ def test_owners_and_tags_must_be_declared_when_the_config_declares_them() -> Non
     records = record_set(audits=[audit()], actions=[action(owner="Jane Smith", tags=["strand:domestic-abus"])], config=config)
     assert [loc for _, loc, _ in found(records)] == [("tags", 0), ("owner",)]
     assert found(record_set(audits=[audit()], actions=[action(owner="Jane Smith")])) == []
+
+
+def test_two_findings_of_one_kind_may_not_share_a_number_from_the_same_report() -> None:
+    findings = [
+        finding("insp-rec-1", number="2"),
+        finding("insp-rec-2", number="2", origin="An earlier report"),  # that report's own 2
+        finding("insp-afi-1", number="2", kind="area-for-improvement"),  # another kind
+        finding("insp-rec-3", number="2"),
+    ]
+    assert found(record_set(inspections=[inspection(findings=findings)])) == [(
+        "inspections/insp.yaml",
+        ("findings", 3, "number"),
+        "recommendation 2 is already findings[0] from the same report: each number is printed once; correct the number or the origin",
+    )]
+
+
+def test_an_area_for_improvement_sits_under_one_of_its_inspections_judgements() -> None:
+    placed = finding("insp-afi-1", kind="area-for-improvement", area="Investigating crime")
+    lost = finding("insp-afi-2", kind="area-for-improvement", area="Responding")
+    records = record_set(inspections=[inspection(judgements=[{"area": "Investigating crime"}], findings=[placed, lost])])
+    assert [(loc, message.split(":")[0].split(" (")[0]) for _, loc, message in found(records)] == [
+        (("findings", 1, "area"), "unknown judgement area 'Responding'")
+    ]

@@ -76,3 +76,10 @@ def test_priority_rank_follows_the_audit_firms_own_scale() -> None:
 def test_summarise_keeps_the_first_sentence_within_the_limit() -> None:
     assert summarise("Do better.  Then more.") == "Do better."
     assert summarise("x" * 200, limit=10) == "xxxxxxxxx…"
+
+
+def test_a_summary_ends_at_a_word_never_inside_one() -> None:
+    text = "By 31 December 2024, all chief constables should make sure that their forces have problem profiles."
+    short = summarise(text, limit=72)
+    assert short == "By 31 December 2024, all chief constables should make sure that their…"
+    assert len(short) <= 72 and text.startswith(short[:-1])

@@ -17,6 +17,7 @@ from pcctrack.output import Output
 from pcctrack.reporters.job_summary import listing_summary
 from pcctrack.reporters.tabular import Column, TableFormat
 from pcctrack.rules import selection
+from pcctrack.rules.items import Item
 
 
 class Listed(StrEnum):
@@ -105,7 +106,7 @@ def _listing(
     return listing.exit_code()
 
 
-def _mention_the_rest(output: Output, everything: list, filters: selection.Filters) -> None:  # type: ignore[type-arg]
+def _mention_the_rest(output: Output, everything: list[Item], filters: selection.Filters) -> None:
     """Nothing open is invisible: say how many items the overdue list cannot show."""
     waiting = len(selection.awaiting_verification(everything, filters))
     undated = len(selection.undated(everything, filters))

@@ -34,10 +34,12 @@ _ADVICE = "published text must not carry it; remove it, or move the note to an i
 
 
 def check(records: RecordSet) -> list[Problem]:
-    """Every personal detail or redaction marker in a field that would be published."""
-    sources: list[tuple[str, BaseModel]] = [
-        (s.path, s.model) for s in (*records.inspections, *records.audits, *records.actions)
-    ]
+    """Every personal detail or redaction marker in a field that would be published. A
+    restricted audit report and its actions are never published, so they are not read."""
+    restricted = {s.model.id for s in records.audits if s.model.restricted}
+    sources: list[tuple[str, BaseModel]] = [(s.path, s.model) for s in records.inspections]
+    sources += [(s.path, s.model) for s in records.audits if s.model.id not in restricted]
+    sources += [(s.path, s.model) for s in records.actions if s.model.audit not in restricted]
     if records.config_path is not None:
         sources.insert(0, (records.config_path, records.config))
     return [

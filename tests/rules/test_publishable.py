@@ -7,6 +7,7 @@ import pytest
 from pcctrack.models import Action, Config, Inspection
 from pcctrack.records import RecordSet, Sourced
 from pcctrack.rules.publishable import check, phone_numbers
+from tests.rules.factories import action, audit, record_set
 
 INSPECTION = {
     "id": "peel",
@@ -73,3 +74,9 @@ def test_clean_records_give_nothing() -> None:
 )
 def test_phone_numbers_are_uk_numbers_not_dates_or_counts(text: str, numbers: list[str]) -> None:
     assert phone_numbers(text) == numbers
+
+
+def test_a_restricted_audit_is_never_published_so_never_read() -> None:
+    leaky = action(action="Call the PVP Hub on 01642 301653.")
+    assert [p.loc for p in check(record_set(audits=[audit()], actions=[leaky]))] == [("action",)]
+    assert check(record_set(audits=[audit(restricted=True)], actions=[leaky])) == []

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from pcctrack.models.common import Record, Role, Tag, Text
+from pcctrack.models.common import INTERNAL, Record, Role, Tag, Text
+from pcctrack.models.reminders import Reminders
 from pcctrack.roles import canonical_role
 
 OWNER = "owner"
@@ -50,6 +51,8 @@ class Config(Record):
     undated_warning_days: int = Field(default=90, ge=1, le=3650)
     """`validate` warns when an open force item has had neither a date nor a target date for
     longer than this many days since it was issued."""
+    reminders: Reminders | None = Field(default=None, json_schema_extra=INTERNAL)
+    """Mailboxes for `pcctrack remind`: for the office only, never published."""
 
     def canonical_role(self, role: str) -> str | None:
         """Map any declared spelling of a role to its canonical name (None if undeclared)."""

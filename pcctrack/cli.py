@@ -321,6 +321,30 @@ def export(
 
 @app.command()
 @guarded
+def remind(
+    records: RecordsOption = None,
+    as_of: AsOfOption = None,
+    due_within: Annotated[int, typer.Option("--due-within", metavar="DAYS", min=0, help="Remind of what falls due in the next DAYS days.")] = 30,
+    stale: Annotated[int, typer.Option("--stale", metavar="DAYS", min=1, help="Ask for an update on open work with no log entry for DAYS days.")] = 60,
+    out: Annotated[
+        Optional[Path],
+        typer.Option("--out", metavar="DIR", help="Write the .eml files here [default: reminders/<date>/ beside records/].", show_default=False),
+    ] = None,
+    send: Annotated[bool, typer.Option("--send", help="Send through the SMTP server that PCCTRACK_SMTP_HOST and the other PCCTRACK_SMTP_* variables name.")] = False,
+    templates: TemplatesOption = None,
+) -> int:
+    """Prepare (or --send) one email per owner role: what it has overdue, due soon, left without
+    an update, and awaiting verification."""
+    from pcctrack.commands import remind as command
+
+    if send and out is not None:
+        raise UsageProblem("--out is where messages are written for review; --send sends them instead: give only one")
+    root = settings.records_dir(records)
+    return command.run(root, settings.as_of(as_of), due_within, stale, out, send, templates, Output.standard())
+
+
+@app.command()
+@guarded
 def new(
     kind: Annotated[NewKind, typer.Argument(help="What to create.", show_default=False)],
     record_id: Annotated[Optional[str], typer.Option("--id", help="The new record's id [default: the next free one].", show_default=False)] = None,

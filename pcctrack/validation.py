@@ -157,7 +157,7 @@ def _fields_at(model_cls: type[BaseModel], loc: Loc) -> list[str]:
         current = _model_in(field.annotation)
         if current is None:
             return []
-    return list(current.model_fields) if _is_model(current) else []
+    return [f.alias or name for name, f in current.model_fields.items()] if _is_model(current) else []
 
 
 def _is_model(obj: Any) -> bool:

@@ -15,6 +15,7 @@ template it replaces by its "pcctrack/" name, e.g. `{% include "pcctrack/style.c
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -58,8 +59,9 @@ def is_web_url(value: object) -> bool:
     return isinstance(value, str) and value.lower().startswith(("https://", "http://")) and " " not in value
 
 
-def build(fmt: DocFormat, overrides: list[Path]) -> Bounded:
-    """The environment for ``fmt``, reading overrides before the shipped templates."""
+def build(fmt: DocFormat | None, overrides: list[Path]) -> Bounded:
+    """The environment for ``fmt``, reading overrides before the shipped templates. ``None`` is
+    plain text (an email's text part): neither HTML nor Markdown, so nothing is escaped."""
     markdown = fmt is DocFormat.MARKDOWN
     shipped = PackageLoader("pcctrack", "templates")
     env = Bounded(
@@ -71,7 +73,7 @@ def build(fmt: DocFormat, overrides: list[Path]) -> Bounded:
             ]
         ),
         undefined=StrictUndefined,
-        autoescape=not markdown,
+        autoescape=fmt is not None and not markdown,
         finalize=escape_markdown if markdown else None,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -86,14 +88,31 @@ def build(fmt: DocFormat, overrides: list[Path]) -> Bounded:
 
 def render(template: str, fmt: DocFormat, context: dict[str, Any], overrides: list[Path]) -> str:
     """Render ``template``.<fmt>.j2 with ``context``; a broken override is a usage error."""
-    env = build(fmt, overrides)
-    name = f"{template}.{fmt.template_suffix}.j2"
-    try:
-        text = within_bounds(env.get_template(name), context)
-    except TemplateError as exc:
-        where = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
-        raise UsageProblem(f"template {name}{where}: {exc}") from None
+    text = compiled(f"{template}.{fmt.template_suffix}.j2", fmt, overrides)(context)
     return _BLANK_RUNS.sub("\n\n", text) if fmt is DocFormat.MARKDOWN else text
+
+
+def compiled(name: str, fmt: DocFormat | None, overrides: list[Path]) -> Callable[[dict[str, Any]], str]:
+    """The template ``name``, loaded and compiled once, as a function of its context: a
+    command rendering hundreds of messages pays for the parse once. A broken override is a
+    usage error naming the template and line, whether it breaks on loading or rendering."""
+    try:
+        loaded = build(fmt, overrides).get_template(name)
+    except TemplateError as exc:
+        raise _broken(name, exc) from None
+
+    def rendered(context: dict[str, Any]) -> str:
+        try:
+            return within_bounds(loaded, context)
+        except TemplateError as exc:
+            raise _broken(name, exc) from None
+
+    return rendered
+
+
+def _broken(name: str, exc: TemplateError) -> UsageProblem:
+    where = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
+    return UsageProblem(f"template {name}{where}: {exc}")
 
 
 _BLANK_RUNS = re.compile(r"\n{3,}")

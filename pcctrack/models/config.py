@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from pcctrack.models.common import Record, Role, Tag, Text
+from pcctrack.models.common import INTERNAL, Record, Role, Tag, Text
+from pcctrack.models.reminders import Reminders
 from pcctrack.roles import canonical_role
 
 OWNER = "owner"
@@ -50,6 +51,8 @@ class Config(Record):
     undated_warning_days: int = Field(default=90, ge=1, le=3650)
     """`validate` warns when an open force item has had neither a date nor a target date for
     longer than this many days since it was issued."""
+    reminders: Reminders | None = Field(default=None, json_schema_extra=INTERNAL)
+    """Mailboxes for `pcctrack remind`: for the office only, never published."""
 
     office: str | None = None
     """The office's name for a response's sign-off, e.g. 'Office of the Police and Crime

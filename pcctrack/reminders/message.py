@@ -1,0 +1,126 @@
+"""One role's reminder as an email: subject, both parts, the calendar, and safe headers.
+
+Headers are set through the standard library's `email` package (policy SMTP), never built as
+strings: record text reaches a header only as a whole value the policy encodes, after line
+breaks are folded into spaces, so no title or role can add a header or a recipient.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from email import policy
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from typing import Any
+
+from pcctrack.reminders.owed import Owed, update_line
+from pcctrack.rules.items import Item, summarise
+
+Render = Callable[[dict[str, Any]], str]
+_BLANK_RUNS = re.compile(r"\n{3,}")
+"""Empty sections leave blank lines behind; the text part keeps single blank lines."""
+CALENDAR_NAME = "due-dates.ics"
+
+
+@dataclass(frozen=True)
+class Sender:
+    """Whom reminders come from, and the office's name for its tracker."""
+
+    force: str
+    address: str
+    reply_to: str | None = None
+
+
+def one_line(text: str) -> str:
+    """``text`` with every run of whitespace, line breaks included, as one space."""
+    return " ".join(text.split())
+
+
+def subject(owed: Owed, due_within: int, force: str) -> str:
+    """The counts first, as a busy owner reads an inbox: '3 overdue, 2 due in the next 30
+    days: Cleveland Police tracker'."""
+    counts = (
+        (owed.overdue, "overdue"),
+        (owed.due_soon, f"due in the next {due_within} days"),
+        (owed.stale, "awaiting your update"),
+        (owed.awaiting, "awaiting verification"),
+    )
+    parts = [f"{len(found)} {words}" for found, words in counts if found]
+    return one_line(f"{', '.join(parts)}: {force} tracker")
+
+
+def context(owed: Owed, sender: Sender, as_of: date, due_within: int, stale_days: int, labels: Mapping[str, str]) -> dict[str, Any]:
+    """What the templates see: plain values made from the items, never a record or a model,
+    so nothing under an `internal:` key is within their reach."""
+
+    def rows(items: list[Item]) -> list[dict[str, Any]]:
+        return [_row(item, owed.role, as_of, labels) for item in items]
+
+    return {
+        "force": sender.force,
+        "role": owed.role,
+        "as_of": as_of,
+        "due_within": due_within,
+        "stale_days": stale_days,
+        "reply_to": sender.reply_to or sender.address,
+        "subject": subject(owed, due_within, sender.force),
+        "overdue": rows(owed.overdue),
+        "due_soon": rows(owed.due_soon),
+        "stale": rows(owed.stale),
+        "awaiting": rows(owed.awaiting),
+        "calendar": CALENDAR_NAME if owed.dated else None,
+    }
+
+
+def _row(item: Item, role: str, as_of: date, labels: Mapping[str, str]) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "kind": labels.get(item.kind, item.kind),
+        "title": item.title,
+        "as_lead": item.lead == role and item.owner != role,
+        "due": item.due,
+        "original_due": item.original_due if item.original_due != item.due else None,
+        "revisions": item.revisions,
+        "target": item.target,
+        "days_overdue": item.days_overdue(as_of),
+        "days_behind_target": item.days_behind_target(as_of),
+        "days_left": item.days_left(as_of),
+        "status": item.status or "open",
+        "verifier": item.closed_by,
+        "days_waiting": item.days_waiting(as_of),
+        "latest_on": item.latest_on,
+        "latest_note": summarise(item.latest_note, limit=140) if item.latest_note else None,
+        "command": update_line(item, role),
+    }
+
+
+def compose(
+    owed: Owed,
+    mailboxes: list[str],
+    sender: Sender,
+    parts: dict[str, Any],
+    text: Render,
+    html: Render,
+    calendar: bytes | None,
+    now: datetime,
+) -> EmailMessage:
+    """The message to ``mailboxes``: plain text and HTML alternatives of one context, and the
+    calendar of due dates attached when there is one."""
+    message = EmailMessage(policy=policy.SMTP)
+    message["Subject"] = parts["subject"]
+    message["From"] = Address(addr_spec=sender.address)
+    message["To"] = [Address(display_name=one_line(owed.role), addr_spec=m) for m in mailboxes]
+    if sender.reply_to:
+        message["Reply-To"] = Address(addr_spec=sender.reply_to)
+    message["Date"] = format_datetime(now)
+    message["Message-ID"] = make_msgid("pcctrack", domain=sender.address.rpartition("@")[2])
+    message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no out-of-office replies to it
+    message.set_content(_BLANK_RUNS.sub("\n\n", text(parts)))
+    message.add_alternative(html(parts), subtype="html")
+    if calendar is not None:
+        message.add_attachment(calendar, maintype="text", subtype="calendar", filename=CALENDAR_NAME)
+    return message

@@ -19,7 +19,9 @@ from pcctrack.rules import publishable
 _FIRM = re.compile(r"\b((?:[A-Z][A-Za-z&]*\s){1,6}(?:LLP|Ltd|Limited|plc|LLC))\b")
 _REPORT = re.compile(r"\b(?P<status>Final|Draft) Internal Audit Report (?P<ref>\d[\w./]*\d)", re.IGNORECASE)
 _YEAR = re.compile(r"internal audit plan for (\d{4}/\d{2})\b", re.IGNORECASE)
-_AREA = re.compile(r"^Area:\s*(\S.*?)\s*$", re.MULTILINE)
+_AREA = re.compile(r"^Area:\s*(\S.*?)\s*(?:\sControl\b.*)?$", re.MULTILINE)
+"""'Area: Vulnerability', the heading of each table of findings (a PDF may run the table's
+next row, 'Control ...', onto the same line)."""
 _DATES = {
     "debrief": re.compile(rf"Debrief held\s+({DATE})", re.IGNORECASE),
     "draft_issued": re.compile(rf"(?<!Revised )Draft report issued\s+({DATE})"),

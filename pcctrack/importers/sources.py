@@ -50,6 +50,9 @@ class Para:
 _BULLET = re.compile(r"^\s*(?:[-*•▪◦●]|\d+\.)\s+")
 _MARKUP = re.compile(r"^#{1,6}\s+|(?<!\S)\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?!\S)")
 _RULE = re.compile(r"^[\s\-|=_:\t•▪◦●]*$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufff0-\uffff\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+"""Control characters, bidirectional overrides and non-characters: never part of a report's
+text (PDFium marks a hyphen at a line end as U+FFFE, turned back into '-' first)."""
 _GLYPH = re.compile(r"^[•▪◦●]\s*")
 
 
@@ -131,7 +134,8 @@ def paragraphs(lines: Iterator[tuple[str, str]] | list[tuple[str, str]]) -> Iter
     words: list[str] = []
     where = ""
     for line, place in lines:
-        clean = _MARKUP.sub("", line.replace("\u00ad", "")).strip(" \r\n" if "\t" in line.strip() else None)
+        line = _CONTROL.sub("", line.replace("\ufffe", "-").replace("\u00ad", ""))
+        clean = _MARKUP.sub("", line).strip(" \r\n" if "\t" in line.strip() else None)
         clean = _GLYPH.sub("- ", clean)
         if not clean or _RULE.match(clean):
             if words:
@@ -164,6 +168,49 @@ def _check_characters(count: int, shown: str) -> None:
 
 
 def _pdf(raw: bytes, shown: str) -> list[Para]:
+    """The text layer, read by PDFium (fast, and fuzzed as Chrome's PDF engine) once pypdf,
+    under tight limits, has checked every stream PDFium would unpack to read the text."""
+    try:
+        import pypdfium2
+        import pypdfium2.raw as pdfium
+    except ImportError:
+        raise ImportRefused("reading PDF needs pypdfium2 and pypdf, which are not installed: run `pip install 'pcctrack[import]'`") from None
+    count = _prescan(raw, shown)
+    started = time.monotonic()
+    pages: list[list[str]] = []
+    characters = 0
+    try:
+        document = pypdfium2.PdfDocument(raw)
+        for number in range(count):
+            page = document[number]
+            textpage = page.get_textpage()
+            text = textpage.get_text_range()
+            characters += len(text)
+            _check_characters(characters, shown)
+            pages.append(_page_lines(text, textpage.raw, pdfium))
+            textpage.close()
+            page.close()
+            if time.monotonic() - started > SECONDS:
+                raise ImportRefused(f"{shown}: reading the text layer took over {SECONDS:.0f} s by page {number + 1}; the PDF is built to exhaust readers, or save it again from its source")
+        document.close()
+    except pypdfium2.PdfiumError as exc:
+        raise ImportRefused(f"{shown}: not a readable PDF ({_reason(exc)}); save it again from its source, or copy its text into a .txt file") from None
+    repeated = _running_heads(pages)
+    lines: list[tuple[str, str]] = []
+    for p, page_lines in enumerate(pages, 1):
+        edges = _edges(page_lines)
+        n = 0
+        for index, line in enumerate(page_lines):
+            n += bool(line)
+            if not line or index not in edges or _pattern(line) not in repeated:
+                lines.append((line, f"page {p}, line {n}"))
+    return list(paragraphs(lines))
+
+
+def _prescan(raw: bytes, shown: str) -> int:
+    """The page count, once every stream that reading the text unpacks (page contents,
+    form XObjects, fonts' ToUnicode maps) has been unpacked within limits: a PDF bomb is
+    refused here, before PDFium would unpack it in full."""
     try:
         from pypdf import PdfReader, apply_configuration
         from pypdf.errors import LimitReachedError, PdfReadError
@@ -177,12 +224,9 @@ def _pdf(raw: bytes, shown: str) -> list[Para]:
         "array_based_stream_maximum_output_length": MAX_STREAM_BYTES,
         "maximum_declared_stream_length": MAX_STREAM_BYTES,
         "stream_decoding_work_maximum_length": 4 * MAX_STREAM_BYTES,
-        "stream_parsing_work_maximum_count": 1_000_000,
-        "xform_maximum_invocations_per_extraction": 200,
     }
     started = time.monotonic()
-    pages: list[list[str]] = []
-    characters = 0
+    total = 0
     try:
         with apply_configuration(**limits):
             reader = PdfReader(io.BytesIO(raw))
@@ -191,13 +235,11 @@ def _pdf(raw: bytes, shown: str) -> list[Para]:
             count = len(reader.pages)
             if count > MAX_PAGES:
                 raise ImportRefused(f"{shown}: {count:,} pages, more than a report can have ({MAX_PAGES:,})")
-            for number, page in enumerate(reader.pages, 1):
-                lines = _page_lines(page)
-                characters += sum(len(line) for line in lines)
-                _check_characters(characters, shown)
-                if time.monotonic() - started > SECONDS:
-                    raise ImportRefused(f"{shown}: reading the text layer took over {SECONDS:.0f} s by page {number}; the PDF is built to exhaust readers, or save it again from its source")
-                pages.append(lines)
+            seen: set[int] = set()
+            for page in reader.pages:
+                total += _unpacked(page, seen, 0)
+                if total > MAX_DOCX_BYTES or time.monotonic() - started > SECONDS:
+                    raise LimitReachedError("total")
     except ImportRefused:
         raise
     except LimitReachedError:
@@ -205,58 +247,75 @@ def _pdf(raw: bytes, shown: str) -> list[Para]:
             f"{shown}: refused: part of the PDF unpacks to more than {MAX_STREAM_BYTES // 1_000_000} MB or more objects than "
             "any report holds (a PDF bomb?); save it again from its source, or copy its text into a .txt file"
         ) from None
-    except (PdfReadError, ValueError, KeyError, TypeError, RecursionError, zlib_error()) as exc:
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError, zlib_error()) as exc:
         raise ImportRefused(f"{shown}: not a readable PDF ({_reason(exc)}); save it again from its source, or copy its text into a .txt file") from None
-    except Exception as exc:  # pypdf's own limit errors (LimitReachedError and friends) and malformed objects
+    except Exception as exc:  # pypdf's other errors on malformed objects
         raise ImportRefused(f"{shown}: refused: {_reason(exc)}; the PDF is malformed or built to exhaust readers") from None
-    repeated = _running_heads(pages)
-    lines: list[tuple[str, str]] = []
-    for p, page in enumerate(pages, 1):
-        edges = _edges(page)
-        n = 0
-        for index, line in enumerate(page):
-            n += bool(line)
-            if not line or index not in edges or _pattern(line) not in repeated:
-                lines.append((line, f"page {p}, line {n}"))
-    return list(paragraphs(lines))
+    return count
 
 
-def _page_lines(page: object) -> list[str]:
+def _unpacked(holder: object, seen: set[int], depth: int) -> int:
+    """Bytes unpacked from the content streams of a page or form and what they draw with."""
+    from pypdf.generic import ArrayObject, IndirectObject, StreamObject
+
+    def data(value: object) -> int:
+        if isinstance(value, IndirectObject):
+            if value.idnum in seen:
+                return 0
+            seen.add(value.idnum)
+            value = value.get_object()
+        if isinstance(value, ArrayObject):
+            return sum(data(v) for v in value)
+        return len(value.get_data()) if isinstance(value, StreamObject) else 0
+
+    get = holder.get  # type: ignore[attr-defined]
+    total = data(get("/Contents")) if depth == 0 else 0
+    resources = get("/Resources")
+    resources = resources.get_object() if resources is not None else {}
+    if depth > 8:
+        return total
+    for xobject in (resources.get("/XObject") or {}).values() if hasattr(resources, "get") else []:
+        ref = xobject
+        xobject = xobject.get_object()
+        if xobject.get("/Subtype") == "/Form" and not (isinstance(ref, IndirectObject) and ref.idnum in seen):
+            total += data(ref) + _unpacked(xobject, seen, depth + 1)
+    for font in (resources.get("/Font") or {}).values() if hasattr(resources, "get") else []:
+        total += data(font.get_object().get("/ToUnicode"))
+    return total
+
+
+def _page_lines(text: str, textpage: object, pdfium: object) -> list[str]:
     """A page's text lines in the order the PDF draws them, with a blank line wherever a new
-    paragraph starts: after a gap wider than the line spacing, or where the text jumps up or
-    sideways (the next table cell or column)."""
-    lines: list[tuple[float, float, float, str]] = []
-    current: list[str] = []
-    place: list[float] = []
+    paragraph starts: after a gap wider than the page's line spacing, or where the text jumps
+    up or sideways (the next table cell or column). Bullets drawn apart from their text put
+    '- ' before the line they sit beside."""
+    import ctypes
 
-    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
-        if text.strip() and not "".join(current).strip():
-            place[:] = [tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5], abs(size * (cm[3] or 1)) or 12.0]
-        current.append(text)
-        if text.endswith("\n"):
-            _end_line()
-
-    def _end_line() -> None:
-        joined = "".join(current).strip()
-        if joined and place:
-            lines.append((place[0], place[1], place[2], joined))
-        current.clear()
-
-    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
-    _end_line()
-    markers = [(x, y, size) for x, y, size, text in lines if _RULE.match(text) and text.strip()]
+    x, y = ctypes.c_double(), ctypes.c_double()
+    lines: list[tuple[float, float, str]] = []
+    offset = 0
+    for line in text.split("\r\n"):
+        stripped = line.strip()
+        if stripped:
+            first = offset + len(line) - len(line.lstrip())
+            pdfium.FPDFText_GetCharOrigin(textpage, first, ctypes.byref(x), ctypes.byref(y))  # type: ignore[attr-defined]
+            lines.append((x.value, y.value, stripped))
+        offset += len(line) + 2
+    drops = sorted(py - ly for (_, py, _), (_, ly, _) in zip(lines, lines[1:]) if py - ly >= 1)
+    pitch = drops[len(drops) // 4] if drops else 12.0
+    markers = [(mx, my) for mx, my, t in lines if _RULE.match(t)]
     out: list[str] = []
-    previous: tuple[float, float, float, str] | None = None
-    for x, y, size, text in lines:
-        if _RULE.match(text):
+    previous: tuple[float, float] | None = None
+    for lx, ly, line in lines:
+        if _RULE.match(line):
             continue
-        bulleted = any(abs(my - y) < size / 2 and mx < x for mx, my, _ in markers)
+        bulleted = any(abs(my - ly) < pitch / 2 and mx < lx for mx, my in markers)
         if previous is not None:
-            px, py, _, _ = previous
-            if bulleted or py - y > 1.6 * size or y > py + 1 or abs(x - px) > 2 * size:
+            px, py = previous
+            if bulleted or py - ly > 1.5 * pitch or ly > py + 1 or abs(lx - px) > 2 * pitch:
                 out.append("")
-        out.append(f"- {text}" if bulleted else text)
-        previous = (x, y, size, text)
+        out.append(f"- {line}" if bulleted else line)
+        previous = (lx, ly)
     return out
 
 
@@ -320,6 +379,7 @@ def _docx(raw: bytes, shown: str) -> list[Para]:
         blocks = list(document.iter_inner_content())
     except Exception as exc:  # python-docx raises many kinds on a malformed package
         raise ImportRefused(f"{shown}: not a readable Word document ({_reason(exc)}); save it again as .docx") from None
+    names = {style.style_id: style.name or "" for style in document.styles}  # looked up once, not per paragraph
     lines: list[tuple[str, str]] = []
     heading = ""
     characters = 0
@@ -327,7 +387,7 @@ def _docx(raw: bytes, shown: str) -> list[Para]:
         where = f'paragraph {n}' + (f' (under the heading "{heading}")' if heading else "")
         if isinstance(block, Paragraph):
             text = block.text
-            style = (block.style.name if block.style is not None else "") or ""
+            style = names.get(block._p.style or "", "")
             if style.startswith(("Heading", "Title")):
                 heading = " ".join(text.split())[:80]
             if style.startswith("List") and text.strip():

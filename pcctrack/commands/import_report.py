@@ -36,7 +36,13 @@ def run(root: Path, file: Path, kind: str | None, ident: str | None, dry_run: bo
     if not files:
         raise NotWritten(_nothing(imported))
     what = " and ".join(f"the imported {draft.kind} {draft.record_id}" for _, draft in imported.reports if draft.files)
-    creation.create(root, loaded, files, as_of, what)
+    try:
+        creation.create(root, loaded, files, as_of, what)
+    except NotWritten as exc:
+        _review(imported, output)
+        if any(draft.review and any(r.startswith("not found:") for r in draft.review) for _, draft in imported.reports):
+            raise NotWritten(f"{exc}\n(what the report did not give is listed above: run with --dry-run, save the draft, add it by hand, then `pcctrack validate`)") from None
+        raise
     if fmt == "json":
         output.write(json.dumps(_json(imported, written=True, problems=""), indent=2, ensure_ascii=False) + "\n")
         return EXIT_OK

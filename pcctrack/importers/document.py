@@ -20,7 +20,7 @@ DATE = r"\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|A
 
 FORM_START = re.compile(r"RESPONSE BY THE PCC TO HMICFRS INSPECTION", re.IGNORECASE)
 AUDIT_MARK = re.compile(r"\b(?:Final|Draft) Internal Audit Report\b|\bManagement Action \d", re.IGNORECASE)
-INSPECTION_MARK = re.compile(r"\bHMICFRS\b|His Majesty's Inspectorate|\bInspection\b")
+INSPECTION_MARK = re.compile(r"\bHMICFRS\b|His Majesty.s Inspectorate|\binspection\b", re.IGNORECASE)
 
 
 def join(paragraphs: list[str]) -> str:

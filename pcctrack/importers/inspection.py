@@ -65,7 +65,7 @@ def read(doc: Doc, force: str) -> Extraction:
     start = next((i + 1 for i, p in enumerate(doc.paras) if re.match(r"^EXECUTIVE SUMMARY", p.text, re.IGNORECASE)), 0)
     end = _body(reader, start)
     _responses(reader, end)
-    if reader.summary:
+    if reader.summary and start > 0:
         lost = any(re.match(r"^Outstanding\s+Good\s+Adequate\b", p) for p in reader.summary)
         check = "the grade table's columns did not survive in the text: rewrite it from the source" if lost else None
         out.fields["summary"] = Value(join(reader.summary), doc.paras[start].where if start < len(doc.paras) else out.where, check)
@@ -90,6 +90,11 @@ def _details(doc: Doc, force: str, out: Extraction) -> None:
         out.fields["title"] = Value(m.group(1), doc.where(m.start()))
     if (m := re.search(rf"^Date (?:Inspection )?Published\s*[-–:]?\s*({DATE})", text, re.MULTILINE | re.IGNORECASE)) is not None:
         out.fields["published"] = Value(to_date(m.group(1)), doc.where(m.start()))
+    elif (m := re.search(rf"\b(?:Published(?: on)?|Publication date)\s*:?\s*({DATE})", text, re.IGNORECASE)) is not None:
+        out.fields["published"] = Value(to_date(m.group(1)), doc.where(m.start()), "the first publication date the page gives")
+    if "title" not in out.fields and doc.paras:
+        first = doc.paras[0]
+        out.fields["title"] = Value(first.text, first.where, "the report's first heading: there is no PCC response form")
     title = out.get("title") or ""
     where = out.fields["title"].where if "title" in out.fields else out.where
     if re.search(r"\bPEEL\b", title):

@@ -428,7 +428,10 @@ class _Blocks(HTMLParser):
     def _flush(self) -> None:
         text = "\t".join(" ".join(cell.split()) for cell in "".join(self.current).split("\t"))
         if text.strip():
-            where = f'under the heading "{self.heading}"' if self.heading else f"line {self.getpos()[0]}"
+            if self.in_heading:
+                where = f'the heading "{text.strip()[:80]}"'
+            else:
+                where = f'under the heading "{self.heading}"' if self.heading else f"line {self.getpos()[0]}"
             self.lines += [(text, where), ("", where)]
             if self.in_heading:
                 self.heading = text[:80]

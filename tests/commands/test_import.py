@@ -139,7 +139,7 @@ def test_an_existing_file_is_never_overwritten_and_nothing_is_written(records: P
     clash.write_text("# someone's draft\n", encoding="utf-8")
     result = run("import", "audit.txt", "--id", "mine", "--as-of", AS_OF)
     assert result.exit_code == 1
-    assert result.stderr == "pcctrack: error: records/audits/mine/action-2.yaml already exists: pcctrack never overwrites a record, so nothing was written\n"
+    assert result.stderr.endswith("\npcctrack: error: records/audits/mine/action-2.yaml already exists: pcctrack never overwrites a record, so nothing was written\n")
     assert sorted(p.name for p in clash.parent.iterdir()) == ["action-2.yaml"]
     assert clash.read_text(encoding="utf-8") == "# someone's draft\n"
 
@@ -159,3 +159,42 @@ def test_a_file_that_is_no_report_says_what_to_do(records: Path) -> None:
     assert result.stderr == "pcctrack: error: notes.txt: no inspection or audit report recognised; give --kind inspection or --kind audit\n"
     missing = run("import", "nowhere.pdf", "--as-of", AS_OF)
     assert (missing.exit_code, missing.stderr) == (2, "pcctrack: error: cannot read nowhere.pdf: No such file or directory\n")
+
+
+PAGE = """<!DOCTYPE html><html lang="en"><head><title>Fraud</title></head><body><nav>Home</nav>
+<h1>An inspection of how well the police tackle fraud</h1>
+<p>Published on: 12 June 2025</p>
+<h2>Recommendations</h2>
+<h3>Recommendation 1</h3>
+<p>By 31 March 2026, the Home Office and the NPCC should publish a fraud strategy.</p>
+<h3>Recommendation 2</h3>
+<p>Within six months, chief constables should review their fraud teams.</p>
+<h2>Areas for improvement</h2>
+<ul><li>Forces should improve how they record fraud</li></ul>
+</body></html>
+"""
+
+
+def test_an_inspectorate_web_page_is_read_and_what_it_lacks_is_listed(records: Path) -> None:
+    _write("fraud.html", PAGE)
+    dry = run("import", "fraud.html", "--dry-run", "--as-of", AS_OF)
+    assert dry.exit_code == 0, dry.stderr
+    assert (
+        "  - id: an-inspection-of-how-well-the-2025-rec-2  # the heading \"Recommendation 2\"\n"
+        "    kind: recommendation\n"
+        "    number: '2'\n"
+        "    text: Within six months, chief constables should review their fraud teams.\n"
+        "    timescale: Within six months\n"
+        "    addressees:\n"
+        "      - force\n"
+    ) in dry.stdout
+    assert "    addressees:\n      - home-office\n      - npcc\n" in dry.stdout
+    assert "summary" not in dry.stdout
+    assert "  - not found: inspection types\n" in dry.stderr
+    written = run("import", "fraud.html", "--as-of", AS_OF)
+    assert written.exit_code == 1
+    assert written.stderr.endswith(
+        "records/inspections/an-inspection-of-how-well-the-2025.yaml:2:1: error: the record is missing the required key 'types'\n"
+        "(what the report did not give is listed above: run with --dry-run, save the draft, add it by hand, then `pcctrack validate`)\n"
+    )
+    assert not (records / "inspections" / "an-inspection-of-how-well-the-2025.yaml").exists()

@@ -88,6 +88,15 @@ def test_importing_the_seeds_reproduces_the_bundled_records_as_the_readme_says(b
     assert table(found) in (REPO / "README.md").read_text(encoding="utf-8"), "update the README's import figures"
 
 
+def test_the_imported_drafts_validate_publish_cleanly_and_render_as_drafts(imported: dict[str, tuple[RecordSet, Path]]) -> None:
+    records, root = imported["txt"]
+    assert run("validate", "--publishable", "--records", str(root), "--as-of", AS_OF).exit_code == 0
+    for inspection in records.inspections:
+        rendered = run("render", inspection.model.id, "--draft", "--records", str(root))
+        assert rendered.exit_code == 0, rendered.stderr
+        assert rendered.stdout.startswith("# Response by the PCC to HMICFRS inspections of Cleveland Police\n")
+
+
 def _records(records: RecordSet) -> dict[str, object]:
     return {s.model.id: norm(s.model) for s in (*records.inspections, *records.audits, *records.actions)}
 

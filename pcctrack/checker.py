@@ -53,12 +53,28 @@ def check_replacement(loaded: Loaded, path: str, kind: RecordKind, raw: bytes, a
     The file is checked on its own and against every other loaded record, exactly as
     `validate` would check it once written; problems in other files are not its concern.
     """
-    try:
-        doc = yamlio.parse(yamlio.decode(raw))
-    except yamlio.YamlProblem as exc:
-        return [Diagnostic(path, exc.line, exc.col, exc.message)]
-    model, problems = validate(kind, doc.data, path)
-    if model is not None:
-        problems = crosscheck.check(loaded.records.with_file(path, model), as_of)
-    located = Loaded(loaded.records, documents={path: doc})
-    return sorted({located.locate(p) for p in problems if p.path == path})
+    return check_files(loaded, [(path, kind, raw)], as_of)
+
+
+def check_files(loaded: Loaded, files: list[tuple[str, RecordKind, bytes]], as_of: date) -> list[Diagnostic]:
+    """The problems these files would have if they held these bytes, checked together (an
+    imported audit and its actions refer to each other) and against every other record."""
+    records = loaded.records
+    documents: dict[str, yamlio.Document] = {}
+    problems = []
+    located: list[Diagnostic] = []
+    for path, kind, raw in files:
+        try:
+            documents[path] = yamlio.parse(yamlio.decode(raw))
+        except yamlio.YamlProblem as exc:
+            located.append(Diagnostic(path, exc.line, exc.col, exc.message))
+            continue
+        model, found = validate(kind, documents[path].data, path)
+        problems += found
+        if model is not None:
+            records = records.with_file(path, model)
+    if not problems and not located:
+        problems = crosscheck.check(records, as_of)
+    wanted = {path for path, _, _ in files}
+    placed = Loaded(loaded.records, documents=documents)
+    return sorted(set(located) | {placed.locate(p) for p in problems if p.path in wanted})

@@ -51,3 +51,15 @@ class NewKind(StrEnum):
     INSPECTION = "inspection"
     AUDIT = "audit"
     ACTION = "action"
+
+
+class ImportKind(StrEnum):
+    """The reports `pcctrack import` reads."""
+
+    INSPECTION = "inspection"
+    AUDIT = "audit"
+
+
+class ImportFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"

@@ -9,7 +9,7 @@ import typer
 
 import pcctrack
 from pcctrack import settings
-from pcctrack.choices import DocFormat, NewKind, Status
+from pcctrack.choices import DocFormat, ImportFormat, ImportKind, NewKind, Status
 from pcctrack.errors import UsageProblem, guarded
 from pcctrack.output import Output
 from pcctrack.reporters.diagnostics import DiagnosticFormat
@@ -375,6 +375,26 @@ def new(
     }
     root, day = settings.records_dir(records), settings.as_of(as_of)
     return command.run(root, kind, given, record_id, command.prompter(), day, Output.standard())
+
+
+@app.command("import")
+@guarded
+def import_report(
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="The report: PDF, HTML, Word .docx or plain text.", show_default=False)],
+    kind: Annotated[Optional[ImportKind], typer.Option("--kind", help="What the report is [default: read from its content].", show_default=False)] = None,
+    record_id: Annotated[Optional[str], typer.Option("--id", help="The new record's id [default: the next free one].", show_default=False)] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the records it would write and what to review; write nothing.")] = False,
+    fmt: Annotated[ImportFormat, typer.Option("--format", "-f", help="text: the files and a review list; json: what was read, for scripts.")] = ImportFormat.TEXT,
+    records: RecordsOption = None,
+    as_of: AsOfOption = None,
+) -> int:
+    """Draft records from a published report: an inspection or an internal audit.
+
+    Writes them as `new` would, then lists what was not found and what to check."""
+    from pcctrack.commands import import_report as command
+
+    root, day = settings.records_dir(records), settings.as_of(as_of)
+    return command.run(root, file, kind.value if kind else None, record_id, dry_run, fmt.value, day, Output.standard())
 
 
 def main() -> None:

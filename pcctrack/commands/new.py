@@ -8,7 +8,6 @@ overwritten.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,16 +15,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pcctrack.boundary import atomic, yamlio
-from pcctrack.checker import check_replacement
-from pcctrack.errors import EXIT_OK, NotWritten, UsageProblem
-from pcctrack.boundary.files import AUDIT_NAME, RecordKind, display_path
+from pcctrack.boundary import yamlio
+from pcctrack.commands import creation
+from pcctrack.commands.creation import NewFile
+from pcctrack.errors import EXIT_OK, UsageProblem
+from pcctrack.boundary.files import AUDIT_NAME, RecordKind
 from pcctrack.loader import Loaded, load
 from pcctrack.output import Output
-from pcctrack.reporters.diagnostics import text
 from pcctrack.choices import NewKind
-from pcctrack.rules.editing import free_id, next_action_number, slug
-from pcctrack.rules.items import tracked
+from pcctrack.rules.editing import audit_base_id, free_id, inspection_base_id, next_action_number
 from pcctrack.settings import date_option
 
 Ask = Callable[[str], str]
@@ -73,33 +71,11 @@ def run(root: Path, kind: NewKind, given: dict[str, str | None], ident: str | No
     values = _complete(kind, given, ask)
     loaded = load(root)
     path, record_kind, data = _scaffold(root, loaded, kind, values, ident)
-    shown = display_path(path)
-    doc = yamlio.Editable(yamlio.new_mapping(data), yamlio.Layout())
-    raw = schema_pointer(root, path, record_kind) + yamlio.dump_editable(doc)
-    problems = check_replacement(loaded, shown, record_kind, raw, as_of)
-    if problems:
-        raise NotWritten(f"the new {kind} would not be valid, so nothing was written:\n" + text(problems).rstrip("\n"))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic.write_atomically(path, raw, create=True)
-    except atomic.WriteConflict:
-        raise NotWritten(f"{shown} already exists: pcctrack never overwrites a record") from None
-    except OSError as exc:
-        raise NotWritten(f"cannot create {shown}: {exc.strerror or exc}") from None
+    new = NewFile(path, record_kind, yamlio.new_mapping(data))
+    shown = creation.create(root, loaded, [new], as_of, f"the new {kind}")
     output.note(f"created {kind} {data['id']}")
-    output.write(f"{shown}\n")
+    output.write(f"{shown[0]}\n")
     return EXIT_OK
-
-
-def schema_pointer(root: Path, path: Path, kind: RecordKind) -> bytes:
-    """The first line the bundled records carry, so an editor offers completion and field
-    documentation in the new file too; only when the repository keeps its schemas in
-    schema/ beside records/ (as `pcctrack schema -o schema/` writes them)."""
-    schema = root.parent / "schema" / f"{kind.value}.schema.json"
-    if not schema.is_file():
-        return b""
-    relative = os.path.relpath(schema.absolute(), path.parent.absolute()).replace(os.sep, "/")
-    return f"# yaml-language-server: $schema={relative}\n".encode()
 
 
 def _complete(kind: NewKind, given: dict[str, str | None], ask: Ask | None) -> dict[str, str]:
@@ -117,7 +93,7 @@ def _complete(kind: NewKind, given: dict[str, str | None], ask: Ask | None) -> d
 def _scaffold(root: Path, loaded: Loaded, kind: NewKind, v: dict[str, str], ident: str | None) -> tuple[Path, RecordKind, dict[str, Any]]:
     """Where the new record goes and what it holds, with the next free id."""
     records = loaded.records
-    taken = {i.id for _, _, i in tracked(records)} | {s.model.id for s in (*records.inspections, *records.audits)}
+    taken = creation.taken_ids(records)
     if kind is NewKind.ACTION:
         audit = next((s for s in records.audits if s.model.id == v["audit"]), None)
         if audit is None:
@@ -137,15 +113,14 @@ def _scaffold(root: Path, loaded: Loaded, kind: NewKind, v: dict[str, str], iden
         return Path(audit.path).parent / f"action-{number}.yaml", RecordKind.ACTION, data
     if kind is NewKind.AUDIT:
         year = v.get("financial_year") or v["reference"]
-        new_id = ident or free_id(slug(f"{v['auditor'].split()[0]} {v['title']} {year}"), taken)
+        new_id = ident or free_id(audit_base_id(v["auditor"], v["title"], year), taken)
         data = {"id": new_id, "auditor": v["auditor"], "reference": v["reference"], "title": v["title"]}
         if v.get("financial_year"):
             data["financial_year"] = v["financial_year"]
         data["priority_scale"] = [yamlio.new_mapping({"name": p.strip()}) for p in v["priorities"].split(",") if p.strip()]
         return root / "audits" / new_id / AUDIT_NAME, RecordKind.AUDIT, data
     published = date_option("--published", v["published"])
-    words = " ".join(v["title"].split()[:6])
-    new_id = ident or free_id(f"{slug(words)}-{published.year}", taken)
+    new_id = ident or free_id(inspection_base_id(v["title"], published.year), taken)
     data = {
         "id": new_id,
         "title": v["title"],

@@ -166,6 +166,17 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:80].strip("-") or "record"
 
 
+def audit_base_id(auditor: str, title: str, year: str) -> str:
+    """An audit's id before de-duplication: the firm's first word, the title and the year."""
+    return slug(f"{auditor.split()[0] if auditor.split() else 'audit'} {title} {year}")
+
+
+def inspection_base_id(title: str, year: int | None) -> str:
+    """An inspection's id before de-duplication: the title's first six words and the year."""
+    words = slug(" ".join(title.split()[:6]))
+    return f"{words}-{year}" if year else words
+
+
 def free_id(base: str, taken: Iterable[str]) -> str:
     """``base`` itself if no record uses it, else the first of base-2, base-3... that is free."""
     used = set(taken)

@@ -10,11 +10,16 @@ from pcctrack.boundary.yamlio.edit import (
     Editable,
     Layout,
     append_item,
+    comment_above,
+    comment_after,
     detect_layout,
     dump_editable,
+    end_comment,
+    is_mapping,
     load_editable,
     new_mapping,
     set_value,
+    start_comment,
 )
 from pcctrack.boundary.yamlio.exact import Document, decode, parse, read, read_bytes
 from pcctrack.boundary.yamlio.limits import MAX_BYTES, MAX_DEPTH, MAX_LINES, MAX_VALUES, YamlProblem
@@ -31,9 +36,13 @@ __all__ = [
     "Layout",
     "YamlProblem",
     "append_item",
+    "comment_above",
+    "comment_after",
     "decode",
     "detect_layout",
     "dump_editable",
+    "end_comment",
+    "is_mapping",
     "load_editable",
     "new_mapping",
     "parse",
@@ -41,4 +50,5 @@ __all__ = [
     "read",
     "read_bytes",
     "set_value",
+    "start_comment",
 ]

@@ -132,6 +132,31 @@ def new_mapping(pairs: dict[str, Any]) -> CommentedMap:
     return mapping
 
 
+def is_mapping(value: Any) -> bool:
+    """Whether ``value`` is a mapping made for writing (which may carry comments)."""
+    return isinstance(value, CommentedMap)
+
+
+def start_comment(mapping: CommentedMap, text: str) -> None:
+    """A comment at the top of a new record, under the schema pointer."""
+    mapping.yaml_set_start_comment(text)
+
+
+def comment_above(mapping: CommentedMap, key: str, lines: list[str], indent: int) -> None:
+    """Comment lines just above ``key`` (indented as the mapping's keys are)."""
+    mapping.yaml_set_comment_before_after_key(key, before="\n".join(lines), indent=indent)
+
+
+def end_comment(mapping: CommentedMap, lines: list[str]) -> None:
+    """Comment lines after the last key of a new record."""
+    mapping.yaml_set_comment_before_after_key(list(mapping)[-1], after="\n".join(lines))
+
+
+def comment_after(mapping: CommentedMap, key: str, text: str) -> None:
+    """A comment at the end of ``key``'s line."""
+    mapping.yaml_add_eol_comment(text, key)
+
+
 def append_item(mapping: CommentedMap, key: str, entry: Any, after: list[str]) -> None:
     """Append ``entry`` to the list at ``key``, creating the list after the last of ``after``.
 

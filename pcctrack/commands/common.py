@@ -101,8 +101,8 @@ def find_item(loaded: Loaded, ident: str) -> Located:
 
 
 ITEM_COLUMNS = [
-    Column("days_late", "Days", justify="right"),
-    Column("id", "ID", style="bold"),
+    Column("days_late", "Days", justify="right", label="Days late"),
+    Column("id", "ID", style="bold", heads=True),
     Column("kind_label", "Kind", wrap=True),
     Column("owner", "Owner", max_width=34, wrap=True),
     Column("priority", "Priority", wrap=True),

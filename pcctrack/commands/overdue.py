@@ -29,13 +29,13 @@ class Listed(StrEnum):
 
 
 WAITING_COLUMNS = [
-    Column("days_waiting", "Waiting", justify="right"),
+    Column("days_waiting", "Waiting", justify="right", label="Days waiting"),
     *ITEM_COLUMNS[1:5],
     Column("closed_by", "Verifier", wrap=True),
     Column("status_label", "Status", max_width=24, wrap=True),
     Column("title_short", "Title", max_width=60, wrap=True),
 ]
-UNDATED_COLUMNS = [Column("age_days", "Age", justify="right"), *ITEM_COLUMNS[1:5], *ITEM_COLUMNS[6:]]
+UNDATED_COLUMNS = [Column("age_days", "Age", justify="right", label="Days since issue"), *ITEM_COLUMNS[1:5], *ITEM_COLUMNS[6:]]
 
 
 def run(

@@ -30,7 +30,7 @@ def run(
     if fmt is TableFormat.JSON:
         output.write(json.dumps(as_json(result, as_of), indent=2) + "\n")
         return listing.exit_code()
-    columns = [Column("key", by.value.capitalize(), style="bold")]
+    columns = [Column("key", by.value.capitalize(), style="bold", wrap=True, heads=True)]
     columns += [Column(f"p:{c}", c, justify="right") for c in result.columns]
     columns += [Column(k, label, justify="right") for k, label in COUNT_COLUMNS]
     rows = [_flat(r) for r in (*result.rows, result.totals)]

@@ -13,7 +13,7 @@ import os
 import re
 import sys
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from typing import Any, TypeVar
@@ -21,6 +21,8 @@ from typing import Any, TypeVar
 import typer
 from typer._click import exceptions as click_errors  # Typer's own copy of Click (typer>=0.29)
 from typer.core import TyperGroup
+
+from pcctrack.choices import did_you_mean
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -94,13 +96,6 @@ def guarded(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def did_you_mean(given: str, known: Iterable[str]) -> str:
-    """': did you mean 'x'?' for the known word closest to ``given`` (case aside), or ''."""
-    spelled = {k.casefold(): k for k in known}
-    close = difflib.get_close_matches(given.casefold(), list(spelled), n=1, cutoff=0.6)
-    return f": did you mean '{spelled[close[0]]}'?" if close else ""
-
-
 class Cli(TyperGroup):
     """The command group, answering a mistyped command line as every other error is answered:
     one `pcctrack: error:` line on stderr saying what to do, exit 2; not Click's usage block."""
@@ -140,6 +135,9 @@ def command_line_problem(exc: click_errors.UsageError) -> str:
     if isinstance(exc, click_errors.BadParameter) and exc.param is not None:
         return f"{_param_name(exc.param)} {_bad_value(exc.param, exc.message)}{help_hint}"
     message = exc.message.rstrip(".")
+    if message.startswith("Got unexpected extra argument"):
+        extra = message.rsplit("(", 1)[-1].rstrip(")")
+        return f"`{path}` was given more than it takes ({extra}): put a value with spaces in quotes, e.g. --owner \"PVP Hub\"{help_hint}"
     unknown = re.match(r"No such command '(.*?)'", message)
     if unknown and isinstance(ctx.command if ctx else None, TyperGroup):
         names = ctx.command.list_commands(ctx)  # type: ignore[union-attr]

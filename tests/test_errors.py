@@ -52,3 +52,9 @@ def test_a_status_in_capitals_is_stored_as_the_vocabulary_spells_it(records) -> 
     result = run("update", "test-audit-1", "--status", "Completed", "--note", "Done.", "--as-of", "2026-01-01")
     assert result.exit_code == 0, result.stderr
     assert "    status: completed\n" in (records / "audits" / "test-audit" / "action-1.yaml").read_text()
+
+
+def test_an_unquoted_value_with_spaces_is_told_to_use_quotes() -> None:
+    result = run("status", "--owner", "PVP", "Hub")
+    assert result.exit_code == 2
+    assert "`pcctrack status` was given more than it takes (Hub): put a value with spaces in quotes" in result.stderr

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -88,21 +88,33 @@ def survey(root: Path) -> Tree:
     return Tree(entries, odd, walk.within)
 
 
-def tracked_items(root: Path, tree: Tree | None = None) -> tuple[list[Item], list[Diagnostic], dict[str, list[str]] | None]:
-    """Every item under ``root`` (as ``tree`` found it, if given), the problems of the files
-    that could not be read, and the roles pcctrack.yaml declares (for filters)."""
+class Tracked(NamedTuple):
+    """What the listing commands read from a records tree."""
+
+    items: list[Item]
+    diagnostics: list[Diagnostic]
+    """The problems of the files that could not be read."""
+    roles: dict[str, list[str]] | None
+    """The roles pcctrack.yaml declares, with their other spellings (for filters)."""
+    scales: dict[str, list[str]]
+    """Each audit's priority scale, highest first, by audit id (levels with no items too)."""
+
+
+def tracked_items(root: Path, tree: Tree | None = None) -> Tracked:
+    """Every item under ``root`` (as ``tree`` found it, if given), with what filters and
+    roll-ups need beside it."""
     tree = survey(root) if tree is None else tree
     cache = Cache(root)
     with _acyclic():
         stored = cache.read()
     try:
-        found, diagnostics, entries, roles = _collect(tree, stored)
+        found, entries = _collect(tree, stored)
     except (KeyError, TypeError, ValueError, IndexError, AttributeError):
         # A cache entry that does not read back as written: start afresh without it.
-        found, diagnostics, entries, roles = _collect(tree, {})
+        found, entries = _collect(tree, {})
     if entries != stored:
         cache.write(entries)
-    return found, diagnostics, roles
+    return found
 
 
 @contextmanager
@@ -124,9 +136,7 @@ def _acyclic() -> Iterator[None]:
             gc.enable()
 
 
-def _collect(
-    tree: Tree, stored: dict[str, Any]
-) -> tuple[list[Item], list[Diagnostic], dict[str, Any], dict[str, list[str]] | None]:
+def _collect(tree: Tree, stored: dict[str, Any]) -> tuple[Tracked, dict[str, Any]]:
     entries: dict[str, Any] = {}
     by_shown: dict[str, Any] = {}
     diagnostics: list[Diagnostic] = []
@@ -162,7 +172,8 @@ def _collect(
             entry = by_shown.get(shown)
             if entry is not None and entry["kind"] in found:
                 found[entry["kind"]].extend(_decode(values, shown, index, audits, policy) for values in entry["items"])
-    return found[RecordKind.INSPECTION] + found[RecordKind.ACTION], diagnostics, entries, roles
+    scales = {audit: facts.scale for audit, facts in audits.items()}
+    return Tracked(found[RecordKind.INSPECTION] + found[RecordKind.ACTION], diagnostics, roles, scales), entries
 
 
 def _audit_facts(tree: Tree, by_shown: dict[str, Any]) -> dict[str, AuditFacts]:

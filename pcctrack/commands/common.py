@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import operator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,11 +20,13 @@ from pcctrack.reporters.diagnostics import printable
 from pcctrack.reporters.tabular import Column, Row, TableFormat, to_csv, to_json, to_markdown, to_rich
 from pcctrack.rules import ledger
 from pcctrack.rules.items import Item, Source, summarise, tracked
+from pcctrack.rules.selection import Filters
 
 
 if TYPE_CHECKING:
     from pcctrack.loader import Loaded
     from pcctrack.models.common import TrackedItem
+    from pcctrack.records import RecordSet
     from pcctrack.validation import Loc
 
 
@@ -39,8 +42,8 @@ def load_for_listing(root: Path, output: Output) -> Loaded:
 def listing_items(root: Path, output: Output, tree: Tree | None = None) -> Listing:
     """Every tracked item (in ``tree``, if already surveyed), read through the cache, saying
     which files were left out."""
-    found, diagnostics, roles = tracked_items(root, tree)
-    return Listing(found, roles, warn_left_out(output, diagnostics))
+    found = tracked_items(root, tree)
+    return Listing(found.items, found.roles, warn_left_out(output, found.diagnostics), found.scales)
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ class Listing:
     items: list[Item]
     roles: dict[str, list[str]] | None
     incomplete: bool
+    scales: dict[str, list[str]]
+    """Each audit's priority scale by audit id."""
 
     def as_of(self, day: date) -> list[Item]:
         """The items as the tracker stood on ``day`` (see `rules.ledger.at`)."""
@@ -59,6 +64,20 @@ class Listing:
     def exit_code(self) -> int:
         """1 when a record could not be read: an answer from the rest is not the whole answer."""
         return EXIT_FINDINGS if self.incomplete else EXIT_OK
+
+
+def known_filters(filters: Filters, items: list[Item], roles: dict[str, list[str]] | None, scales: Iterable[list[str]]) -> Filters:
+    """``filters`` knowing the declared roles, or a usage error when one names nothing that
+    exists (`Filters.naming_nothing`)."""
+    problem = filters.naming_nothing(items, roles, scales)
+    if problem:
+        raise UsageProblem(problem)
+    return filters.with_roles(roles)
+
+
+def scales(records: RecordSet) -> list[list[str]]:
+    """Each audit's priority scale, highest first."""
+    return [[level.name for level in a.model.priority_scale] for a in records.audits]
 
 
 def warn_left_out(output: Output, diagnostics: list[Diagnostic]) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
-from pcctrack.commands.common import emit, listing_items
+from pcctrack.commands.common import emit, known_filters, listing_items
 from pcctrack.dates import long_date
 from pcctrack.output import Output
 from pcctrack.reporters.tabular import Column, Row, TableFormat
@@ -24,7 +24,7 @@ def run(
     output: Output,
 ) -> int:
     listing = listing_items(root, output)
-    filters = filters.with_roles(listing.roles)
+    filters = known_filters(filters, listing.items, listing.roles, listing.scales.values())
     chosen = [i for i in listing.as_of(as_of) if filters.accepts(i)]
     result = rollups.rollup(chosen, by, as_of)
     if fmt is TableFormat.JSON:

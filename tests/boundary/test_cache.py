@@ -50,8 +50,8 @@ def forget_answers(folder: Path) -> None:
 
 def test_cached_items_equal_freshly_loaded_ones(records: Path) -> None:
     fresh = items(load(records).records)
-    first, _, _ = tracked_items(records)
-    second, _, _ = tracked_items(records)
+    first = tracked_items(records).items
+    second = tracked_items(records).items
     assert first == fresh and second == fresh
 
 
@@ -183,11 +183,11 @@ def test_one_changed_action_builds_only_the_models_it_needs(records: Path, priva
     assert "2025-09-30" in changed.stdout
 
 def test_reading_in_two_processes_gives_the_same_items(records: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    serial, _, _ = tracked_items(records)
+    serial = tracked_items(records).items
     shutil.rmtree(Cache(records).dir)
     (records / ACTION).write_text("id: [unclosed\n", encoding="utf-8")
     monkeypatch.setattr("pcctrack.boundary.listing.PARALLEL_FROM", 1)
-    parallel, problems, _ = tracked_items(records)
+    parallel, problems, _, _ = tracked_items(records)
     assert [i for i in serial if i.id != "test-audit-1"] == parallel
     assert [d.path for d in problems] == ["records/" + ACTION]
 

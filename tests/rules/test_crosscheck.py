@@ -67,3 +67,12 @@ def test_owners_and_tags_must_be_declared_when_the_config_declares_them() -> Non
     records = record_set(audits=[audit()], actions=[action(owner="Jane Smith", tags=["strand:domestic-abus"])], config=config)
     assert [loc for _, loc, _ in found(records)] == [("tags", 0), ("owner",)]
     assert found(record_set(audits=[audit()], actions=[action(owner="Jane Smith")])) == []
+
+
+def test_an_assurance_opinion_near_the_firms_scale_gets_a_did_you_mean() -> None:
+    opinion = audit(assurance_scale=["Substantial assurance", "Reasonable assurance", "Partial assurance", "No assurance"],
+                    assurance="Partially Assured")
+    assert found(record_set(audits=[opinion])) == [
+        ("audits/aud/audit.yaml", ("assurance",), "assurance: 'Partially Assured' is not on the audit's scale: did you mean "
+         "'Partial assurance'? (use one of Substantial assurance, Reasonable assurance, Partial assurance, No assurance)")
+    ]

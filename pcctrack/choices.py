@@ -6,7 +6,23 @@ them as choices without importing pydantic, Jinja or anything else heavy at star
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from enum import StrEnum
+
+
+def did_you_mean(given: str, known: Iterable[str], cutoff: float = 0.6) -> str:
+    """": did you mean 'x'?" naming the known word nearest ``given`` (case aside), or "":
+    every closed vocabulary, in records and on the command line, answers a slip this way."""
+    spelled = {k.casefold(): k for k in known}
+    close = difflib.get_close_matches(given.casefold(), list(spelled), n=1, cutoff=cutoff)
+    return f": did you mean '{spelled[close[0]]}'?" if close else ""
+
+
+def spelled_as(given: str, known: Iterable[str]) -> str | None:
+    """The known word that ``given`` is, case aside ('medium' is 'Medium'), or None."""
+    wanted = given.strip().casefold()
+    return next((k for k in known if k.casefold() == wanted), None)
 
 
 class Status(StrEnum):

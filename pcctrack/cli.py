@@ -10,7 +10,7 @@ import typer
 import pcctrack
 from pcctrack import settings
 from pcctrack.choices import DocFormat, ImportFormat, ImportKind, NewKind, Status
-from pcctrack.errors import UsageProblem, guarded
+from pcctrack.errors import Cli, UsageProblem, guarded
 from pcctrack.output import Output
 from pcctrack.reporters.diagnostics import DiagnosticFormat
 from pcctrack.reporters.exports import ExportFormat, ViewFormat
@@ -20,6 +20,8 @@ from pcctrack.rules.rollup import GroupBy
 from pcctrack.rules.selection import Filters
 
 app = typer.Typer(
+    cls=Cli,
+    context_settings={"token_normalize_func": str.casefold},  # --status Completed, --format JSON
     name="pcctrack",
     help="Track inspection findings, audit actions and the PCC's statutory responses.",
     no_args_is_help=True,

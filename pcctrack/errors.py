@@ -6,15 +6,23 @@ records, or overdue items when asked to fail on them), 2 usage errors, 3 an inte
 
 from __future__ import annotations
 
+import ast
+import difflib
 import functools
 import os
+import re
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from enum import Enum
 from typing import Any, TypeVar
 
 import typer
+from typer._click import exceptions as click_errors  # Typer's own copy of Click (typer>=0.29)
+from typer.core import TyperGroup
+
+from pcctrack.choices import did_you_mean
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -86,3 +94,72 @@ def guarded(func: F) -> F:
             raise typer.Exit(code)
 
     return wrapper  # type: ignore[return-value]
+
+
+class Cli(TyperGroup):
+    """The command group, answering a mistyped command line as every other error is answered:
+    one `pcctrack: error:` line on stderr saying what to do, exit 2; not Click's usage block."""
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click_errors.NoArgsIsHelpError as exc:
+            exc.show()
+            code = EXIT_USAGE
+        except click_errors.UsageError as exc:
+            say_error(command_line_problem(exc))
+            code = EXIT_USAGE
+        except click_errors.Abort:
+            sys.stderr.write("pcctrack: interrupted\n")
+            code = EXIT_INTERRUPTED
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+_NOT_ONE_OF = re.compile(r"^(?:Value error, )?(?P<value>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\") is not one of ")
+
+
+def command_line_problem(exc: click_errors.UsageError) -> str:
+    """What was wrong with the command line and how to put it right, in pcctrack's words."""
+    ctx = exc.ctx
+    path = ctx.command_path if ctx is not None else "pcctrack"
+    help_hint = f" (`{path} --help` shows what it takes)"
+    if isinstance(exc, click_errors.NoSuchOption):
+        close = difflib.get_close_matches(exc.option_name, list(exc.possibilities or ()), n=1)
+        hint = f": did you mean {close[0]}?" if close else ""
+        return f"`{path}` has no option {exc.option_name}{hint}{help_hint}"
+    if isinstance(exc, click_errors.MissingParameter) and exc.param is not None:
+        return f"`{path}` needs {_param_name(exc.param)}{help_hint}"
+    if isinstance(exc, click_errors.BadParameter) and exc.param is not None:
+        return f"{_param_name(exc.param)} {_bad_value(exc.param, exc.message)}{help_hint}"
+    message = exc.message.rstrip(".")
+    if message.startswith("Got unexpected extra argument"):
+        extra = message.rsplit("(", 1)[-1].rstrip(")")
+        return f"`{path}` was given more than it takes ({extra}): put a value with spaces in quotes, e.g. --owner \"PVP Hub\"{help_hint}"
+    unknown = re.match(r"No such command '(.*?)'", message)
+    if unknown and isinstance(ctx.command if ctx else None, TyperGroup):
+        names = ctx.command.list_commands(ctx)  # type: ignore[union-attr]
+        return f"there is no command '{unknown[1]}'{did_you_mean(unknown[1], names)} (`pcctrack --help` lists them)"
+    return f"{message[:1].lower()}{message[1:]}{help_hint}"
+
+
+def _param_name(param: Any) -> str:
+    return param.opts[0] if param.param_type_name == "option" else (param.metavar or param.name).strip("{}")
+
+
+def _bad_value(param: Any, message: str) -> str:
+    """The reason a value was refused: the choices (with the nearest) for a closed list,
+    'a whole number' for a count, else the parser's own words."""
+    annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+    found = _NOT_ONE_OF.match(message)
+    if found and isinstance(annotation, type) and issubclass(annotation, Enum):
+        value = ast.literal_eval(found["value"])
+        choices = [str(c.value) for c in annotation]
+        return f"'{value}' is not one of {', '.join(choices)}{did_you_mean(value, choices)}"
+    if annotation is int:
+        bound = re.search(r"greater than or equal to (\d+)", message)
+        return f"takes a whole number{f' of at least {bound[1]}' if bound else ''}, e.g. 30"
+    cleaned = message.removeprefix("Value error, ").rstrip(".")
+    return f"is not valid: {cleaned[:1].lower()}{cleaned[1:]}"

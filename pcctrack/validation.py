@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 from dataclasses import dataclass
 from typing import Any, Union, get_args, get_origin
@@ -10,6 +11,7 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from pcctrack import models
+from pcctrack.choices import did_you_mean
 from pcctrack.boundary.files import RecordKind
 
 _MODEL_NAMES = {
@@ -102,7 +104,9 @@ def _explain(kind: str, err: Any) -> str:
     if kind == "value_error":
         return str(ctx.get("error", err["msg"])).removeprefix("Value error, ")
     if kind == "enum":
-        return f"{value!r} is not allowed: use one of {ctx.get('expected', '')}"
+        expected = str(ctx.get("expected", ""))
+        hint = did_you_mean(str(value), re.findall(r"'([^']*)'", expected))
+        return f"{value!r} is not allowed{hint} (the choices: {expected})" if hint else f"{value!r} is not allowed: use one of {expected}"
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
         if "a-z0-9.-" in pattern:

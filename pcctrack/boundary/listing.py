@@ -95,26 +95,28 @@ class Tracked(NamedTuple):
     diagnostics: list[Diagnostic]
     """The problems of the files that could not be read (and were left out)."""
     roles: dict[str, list[str]] | None
-    """The roles pcctrack.yaml declares, for filters that accept other spellings."""
+    """The roles pcctrack.yaml declares, with their other spellings (for filters)."""
+    scales: dict[str, list[str]]
+    """Each audit's priority scale, highest first, by audit id (levels with no items too)."""
     policy: Policy
     """Who closes what, and how long work may go undated, as pcctrack.yaml says."""
 
 
 def tracked_items(root: Path, tree: Tree | None = None) -> Tracked:
-    """Every item under ``root`` (as ``tree`` found it, if given), with what a listing needs
-    to know about the tree."""
+    """Every item under ``root`` (as ``tree`` found it, if given), with what filters,
+    roll-ups and scheduled checks need beside it."""
     tree = survey(root) if tree is None else tree
     cache = Cache(root)
     with _acyclic():
         stored = cache.read()
     try:
-        found, diagnostics, entries, roles, policy = _collect(tree, stored)
+        found, entries = _collect(tree, stored)
     except (KeyError, TypeError, ValueError, IndexError, AttributeError):
         # A cache entry that does not read back as written: start afresh without it.
-        found, diagnostics, entries, roles, policy = _collect(tree, {})
+        found, entries = _collect(tree, {})
     if entries != stored:
         cache.write(entries)
-    return Tracked(found, diagnostics, roles, policy)
+    return found
 
 
 @contextmanager
@@ -136,9 +138,7 @@ def _acyclic() -> Iterator[None]:
             gc.enable()
 
 
-def _collect(
-    tree: Tree, stored: dict[str, Any]
-) -> tuple[list[Item], list[Diagnostic], dict[str, Any], dict[str, list[str]] | None, Policy]:
+def _collect(tree: Tree, stored: dict[str, Any]) -> tuple[Tracked, dict[str, Any]]:
     entries: dict[str, Any] = {}
     by_shown: dict[str, Any] = {}
     diagnostics: list[Diagnostic] = []
@@ -174,7 +174,8 @@ def _collect(
             entry = by_shown.get(shown)
             if entry is not None and entry["kind"] in found:
                 found[entry["kind"]].extend(_decode(values, shown, index, audits, policy) for values in entry["items"])
-    return found[RecordKind.INSPECTION] + found[RecordKind.ACTION], diagnostics, entries, roles, policy
+    scales = {audit: facts.scale for audit, facts in audits.items()}
+    return Tracked(found[RecordKind.INSPECTION] + found[RecordKind.ACTION], diagnostics, roles, scales, policy), entries
 
 
 def _audit_facts(tree: Tree, by_shown: dict[str, Any]) -> dict[str, AuditFacts]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import operator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,11 +20,13 @@ from pcctrack.reporters.diagnostics import printable
 from pcctrack.reporters.tabular import Column, Row, TableFormat, to_csv, to_json, to_markdown, to_rich
 from pcctrack.rules import ledger
 from pcctrack.rules.items import Item, Source, summarise, tracked
+from pcctrack.rules.selection import Filters
 
 
 if TYPE_CHECKING:
     from pcctrack.loader import Loaded
     from pcctrack.models.common import TrackedItem
+    from pcctrack.records import RecordSet
     from pcctrack.validation import Loc
 
 
@@ -40,7 +43,7 @@ def listing_items(root: Path, output: Output, tree: Tree | None = None) -> Listi
     """Every tracked item (in ``tree``, if already surveyed), read through the cache, saying
     which files were left out."""
     found = tracked_items(root, tree)
-    return Listing(found.items, found.roles, warn_left_out(output, found.diagnostics), found.policy.undated_warning_days)
+    return Listing(found.items, found.roles, warn_left_out(output, found.diagnostics), found.scales, found.policy.undated_warning_days)
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ class Listing:
     items: list[Item]
     roles: dict[str, list[str]] | None
     incomplete: bool
+    scales: dict[str, list[str]]
+    """Each audit's priority scale by audit id."""
     undated_warning_days: int = 90
     """How long open work may go with no date before scheduled checks fail on it."""
 
@@ -67,6 +72,20 @@ def left_out(diagnostics: list[Diagnostic]) -> list[str]:
     """The record files a listing or document had to leave out. A file that is not a record at
     all is `validate`'s concern: no record is missing from the answer."""
     return sorted({d.path for d in diagnostics if d.message != NOT_A_RECORD})
+
+
+def known_filters(filters: Filters, items: list[Item], roles: dict[str, list[str]] | None, scales: Iterable[list[str]]) -> Filters:
+    """``filters`` knowing the declared roles, or a usage error when one names nothing that
+    exists (`Filters.naming_nothing`)."""
+    problem = filters.naming_nothing(items, roles, scales)
+    if problem:
+        raise UsageProblem(problem)
+    return filters.with_roles(roles)
+
+
+def scales(records: RecordSet) -> list[list[str]]:
+    """Each audit's priority scale, highest first."""
+    return [[level.name for level in a.model.priority_scale] for a in records.audits]
 
 
 def warn_left_out(output: Output, diagnostics: list[Diagnostic]) -> bool:
@@ -109,8 +128,8 @@ def find_item(loaded: Loaded, ident: str) -> Located:
 
 
 ITEM_COLUMNS = [
-    Column("days_late", "Days", justify="right"),
-    Column("id", "ID", style="bold"),
+    Column("days_late", "Days", justify="right", label="Days late"),
+    Column("id", "ID", style="bold", heads=True),
     Column("kind_label", "Kind", wrap=True),
     Column("owner", "Owner", max_width=34, wrap=True),
     Column("priority", "Priority", wrap=True),

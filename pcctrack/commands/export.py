@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from pcctrack.commands.common import KIND_LABELS, MACHINE_ITEM_COLUMNS, item_row, left_out, load_for_listing
+from pcctrack.commands.common import KIND_LABELS, MACHINE_ITEM_COLUMNS, item_row, known_filters, left_out, load_for_listing, scales
 from pcctrack.errors import EXIT_FINDINGS, EXIT_OK, UsageProblem
 from pcctrack.output import Output
 from pcctrack.reporters.exports import CSV_BOM, ExportFormat
@@ -32,8 +32,9 @@ def run(
     if fmt is ExportFormat.XLSX and out_file is None:
         raise UsageProblem("an XLSX workbook is a binary file: name it with -o FILE, e.g. -o items.xlsx")
     loaded = load_for_listing(root, output)
-    filters = filters.with_roles(loaded.records.config.roles)
-    chosen = choose(ledger.as_of_view(items(loaded.records), as_of), as_of, filters, overdue_only, due_within)
+    everything = items(loaded.records)
+    filters = known_filters(filters, everything, loaded.records.config.roles, scales(loaded.records))
+    chosen = choose(ledger.as_of_view(everything, as_of), as_of, filters, overdue_only, due_within)
     if fmt is ExportFormat.ICS:
         chosen = [i for i in chosen if selection.is_actionable(i)]
     data = render(chosen, as_of, fmt)

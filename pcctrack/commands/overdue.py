@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pcctrack.boundary.answers import answered
 from pcctrack.boundary.listing import Tree
-from pcctrack.commands.common import ITEM_COLUMNS, MACHINE_ITEM_COLUMNS, display_row, emit, item_row, listing_items
+from pcctrack.commands.common import ITEM_COLUMNS, MACHINE_ITEM_COLUMNS, display_row, emit, item_row, known_filters, listing_items
 from pcctrack.dates import long_date
 from pcctrack.errors import EXIT_FINDINGS
 from pcctrack.output import Output
@@ -30,13 +30,13 @@ class Listed(StrEnum):
 
 
 WAITING_COLUMNS = [
-    Column("days_waiting", "Waiting", justify="right"),
+    Column("days_waiting", "Waiting", justify="right", label="Days waiting"),
     *ITEM_COLUMNS[1:5],
     Column("closed_by", "Verifier", wrap=True),
     Column("status_label", "Status", max_width=24, wrap=True),
     Column("title_short", "Title", max_width=60, wrap=True),
 ]
-UNDATED_COLUMNS = [Column("age_days", "Age", justify="right"), *ITEM_COLUMNS[1:5], *ITEM_COLUMNS[6:]]
+UNDATED_COLUMNS = [Column("age_days", "Age", justify="right", label="Days since issue"), *ITEM_COLUMNS[1:5], *ITEM_COLUMNS[6:]]
 
 
 def run(
@@ -72,7 +72,7 @@ def _listing(
     listed: Listed,
 ) -> int:
     listing = listing_items(root, output, tree)
-    filters = filters.with_roles(listing.roles)
+    filters = known_filters(filters, listing.items, listing.roles, listing.scales.values())
     everything = listing.as_of(as_of)
     late = selection.overdue(everything, as_of, filters)
     columns = ITEM_COLUMNS

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from pcctrack.commands.common import display_row, left_out, load_for_listing, write_document
+from pcctrack.commands.common import display_row, known_filters, left_out, load_for_listing, scales, write_document
 from pcctrack.documents import charts
 from pcctrack.choices import DocFormat
 from pcctrack.documents.environment import template_dirs
@@ -46,6 +46,7 @@ def run(
             f"read ({', '.join(missing)}): fix {'them' if len(missing) != 1 else 'it'} (see `pcctrack validate`), or "
             "render with --draft, which names the missing files on the pack"
         )
+    known_filters(filters, items(loaded.records), loaded.records.config.roles, scales(loaded.records))
     context = pack(loaded.records, as_of, since or as_of - timedelta(days=DEFAULT_SINCE_DAYS), due_within, filters, missing)
     write_document(produce("report", fmt, context, overrides), out, output)
     return EXIT_FINDINGS if missing else EXIT_OK

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
-from pcctrack.commands.common import emit, listing_items
+from pcctrack.commands.common import emit, known_filters, listing_items
 from pcctrack.dates import long_date
 from pcctrack.output import Output
 from pcctrack.reporters.tabular import Column, Row, TableFormat
@@ -24,13 +24,13 @@ def run(
     output: Output,
 ) -> int:
     listing = listing_items(root, output)
-    filters = filters.with_roles(listing.roles)
+    filters = known_filters(filters, listing.items, listing.roles, listing.scales.values())
     chosen = [i for i in listing.as_of(as_of) if filters.accepts(i)]
     result = rollups.rollup(chosen, by, as_of)
     if fmt is TableFormat.JSON:
         output.write(json.dumps(as_json(result, as_of), indent=2) + "\n")
         return listing.exit_code()
-    columns = [Column("key", by.value.capitalize(), style="bold")]
+    columns = [Column("key", by.value.capitalize(), style="bold", wrap=True, heads=True)]
     columns += [Column(f"p:{c}", c, justify="right") for c in result.columns]
     columns += [Column(k, label, justify="right") for k, label in COUNT_COLUMNS]
     rows = [_flat(r) for r in (*result.rows, result.totals)]

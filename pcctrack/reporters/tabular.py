@@ -34,6 +34,10 @@ class Column:
     style: str | None = None
     wrap: bool = False
     """Only long prose columns wrap; ids, dates and numbers stay on one line."""
+    label: str | None = None
+    """The header written out in full where a narrow terminal shows one block per row."""
+    heads: bool = False
+    """The column that names the row: each block on a narrow terminal starts with it."""
 
 
 Row = dict[str, Any]
@@ -101,19 +105,114 @@ def _md(text: str) -> str:
     return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").split())
 
 
-def to_rich(columns: Sequence[Column], rows: Sequence[Row]) -> Table:
-    from rich.table import Table  # only people's tables pay for rich's table
+def to_rich(columns: Sequence[Column], rows: Sequence[Row]) -> Fitted:
+    """A table for people that fits the terminal it is printed on (see `Fitted`)."""
+    return Fitted(list(columns), [[cell(row.get(c.key)) for c in columns] for row in rows])
 
-    table = Table(header_style="bold", expand=False)
-    for c in columns:
-        table.add_column(
-            c.header,
-            justify=c.justify,  # type: ignore[arg-type]
-            max_width=c.max_width,
-            style=c.style,
-            no_wrap=not c.wrap,
-            overflow="fold" if c.wrap else "ellipsis",
-        )
-    for row in rows:
-        table.add_row(*(cell(row.get(c.key)) for c in columns))
-    return table
+
+READABLE = 16
+"""The narrowest a prose column may be squeezed before a table gives way to blocks."""
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """Rows laid out for the width they are printed at, never splitting a word: the whole
+    table where it fits; narrower prose columns, wrapped at spaces, where that is enough; else
+    one block per row, each field labelled. Rich's own squeezing cuts words into fragments
+    ("Detec|tive"), so the widths are chosen here."""
+
+    columns: list[Column]
+    cells: list[list[str]]
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        width = options.max_width
+        widths = self.widths(width)
+        if widths is None:
+            yield from self.blocks(width)
+        else:
+            yield self.table(widths)
+
+    def widths(self, width: int) -> list[int | None] | None:
+        """Each column's width (None: rich's natural one) for a table within ``width``, or None
+        when no table fits without squeezing prose below `READABLE` or splitting a word."""
+        from rich.cells import cell_len
+
+        room = width - (3 * len(self.columns) + 1)  # borders and padding
+        natural, least = [], []
+        for i, c in enumerate(self.columns):
+            texts = [row[i] for row in self.cells]
+            full = max(map(cell_len, texts), default=0)
+            natural.append(max(min(full, c.max_width or full), cell_len(c.header)))
+            words = max((cell_len(w) for t in [c.header, *texts] for w in t.split()), default=0)
+            least.append(max(words, min(natural[-1], READABLE)) if c.wrap else max(full, words))
+        if sum(natural) <= room:
+            return [None] * len(self.columns)
+        if sum(least) > room:
+            return None
+        chosen = natural[:]
+        for _ in range(sum(natural) - room):  # narrow the widest wrapping column, one at a time
+            widest = max((i for i in range(len(chosen)) if chosen[i] > least[i]), key=lambda i: chosen[i])
+            chosen[widest] -= 1
+        return chosen  # type: ignore[return-value]
+
+    def table(self, widths: list[int | None]) -> Table:
+        from rich.table import Table  # only people's tables pay for rich's table
+
+        table = Table(header_style="bold", expand=False)
+        for c, w in zip(self.columns, widths):
+            fixed = w is not None
+            table.add_column(
+                c.header,
+                justify=c.justify,  # type: ignore[arg-type]
+                max_width=None if fixed else c.max_width,
+                width=w,
+                style=c.style,
+                no_wrap=not (c.wrap or fixed),
+                overflow="fold" if c.wrap or fixed else "ellipsis",
+            )
+        for row in self.cells:
+            table.add_row(*row)
+        return table
+
+    def blocks(self, width: int) -> Any:
+        """One block per row: the naming column on its own line, then the short fields
+        labelled and joined on as few lines as fit, then each prose field, all wrapped at
+        spaces and indented."""
+        from rich.text import Text
+
+        head = next((i for i, c in enumerate(self.columns) if c.heads), 0)
+        indent = "  "
+        for row in self.cells:
+            yield Text("")
+            yield Text(row[head], style="bold")
+            short = [f"{c.label or c.header}: {row[i]}" for i, c in enumerate(self.columns) if i != head and row[i] and not _prose(c)]
+            lines = _packed(short, width - len(indent))
+            for i, c in enumerate(self.columns):
+                if _prose(c) and row[i]:
+                    lines += _wrapped(row[i], width - len(indent))
+            for line in lines:
+                yield Text(indent + line, no_wrap=True, overflow="ignore")
+
+
+def _packed(fields: list[str], width: int, joiner: str = " · ") -> list[str]:
+    """Fields joined on as few lines as fit, each line broken only between fields, or (for a
+    field too long for a line of its own) between its words."""
+    lines: list[str] = []
+    for field in fields:
+        if lines and len(lines[-1]) + len(joiner) + len(field) <= width:
+            lines[-1] += joiner + field
+        else:
+            lines += _wrapped(field, width)
+    return lines
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """``text`` on lines of at most ``width`` characters, broken only at spaces."""
+    import textwrap
+
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+
+
+def _prose(column: Column) -> bool:
+    """A column of sentences (a title) reads best on lines of its own in a block."""
+    return column.wrap and (column.max_width or 0) >= 40

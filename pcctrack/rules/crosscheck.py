@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from pcctrack.choices import did_you_mean
 from pcctrack.models import Audit, Inspection
 from pcctrack.models.common import TrackedItem
 from pcctrack.records import RecordSet, Sourced
@@ -67,7 +67,8 @@ def check(records: RecordSet, as_of: date, unreadable: Mapping[str, str] | None 
                 Problem(
                     s.path,
                     ("priority",),
-                    f"priority: {s.model.priority!r} is not on {audit.id}'s scale: use one of {', '.join(scale)}",
+                    f"priority: {s.model.priority!r} is not on {audit.id}'s scale"
+                    + (f"{hint} (use one of {', '.join(scale)})" if (hint := did_you_mean(s.model.priority, scale)) else f": use one of {', '.join(scale)}"),
                 )
             )
     for s in records.audits + records.inspections:  # type: ignore[operator]
@@ -206,8 +207,7 @@ def _audit(s: Sourced[Audit], audits: dict[str, Audit], unknown: _Unknown) -> li
 
 
 def _vocab_message(what: str, value: str, allowed: list[str], shown: str) -> str:
-    close = difflib.get_close_matches(value.casefold(), [a.casefold() for a in allowed], n=1, cutoff=0.5)
-    hint = next((f": did you mean '{a}'?" for a in allowed if close and a.casefold() == close[0]), "")
+    hint = did_you_mean(value, allowed, cutoff=0.5)
     return f"{what}: {value!r} is not on the audit's scale{hint} (use one of {shown})"
 
 
@@ -253,10 +253,7 @@ class _Unknown:
 
 
 def _unknown(what: str, value: str, known: set[str], where: str = "") -> str:
-    close = difflib.get_close_matches(value, sorted(known), n=1)
-    message = f"unknown {what} '{value}'"
-    if close:
-        message += f": did you mean '{close[0]}'?"
+    message = f"unknown {what} '{value}'" + did_you_mean(value, sorted(known))
     return message + (f" ({where})" if where else "")
 
 

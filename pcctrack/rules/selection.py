@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from pcctrack.choices import did_you_mean
 from pcctrack.rules.items import Item, Source
 
 
@@ -29,6 +30,26 @@ class Filters:
         wanted = self.owner.casefold()
         matched = {name for name, spellings in roles.items() if any(wanted in s.casefold() for s in (name, *spellings))}
         return replace(self, owner_roles=frozenset(matched))
+
+    def naming_nothing(self, items: Iterable[Item], roles: dict[str, list[str]] | None, scales: Iterable[list[str]]) -> str | None:
+        """What is wrong when --owner or --priority names nothing that exists, or None.
+
+        An empty answer to a filter that could never match looks like good news ("Nothing is
+        overdue"); a slip of the keyboard must not read as a clean bill.
+        """
+        found = list(items)
+        if self.owner:
+            spellings = {s for name, other in (roles or {}).items() for s in (name, *other)}
+            spellings |= {r for i in found for r in (i.owner, i.lead) if r}
+            if not any(self.owner.casefold() in s.casefold() for s in spellings):
+                named = ", ".join(sorted(roles or {s for i in found for s in (i.owner,) if s})) or "none"
+                return f"--owner '{self.owner}' is part of no owner or lead role{did_you_mean(self.owner, spellings)} (roles: {named})"
+        if self.priority:
+            levels = [level for scale in scales for level in scale] + [i.priority for i in found if i.priority]
+            if not any(self.priority.casefold() == level.casefold() for level in levels):
+                named = ", ".join(dict.fromkeys(levels)) or "none: no audit has a priority scale"
+                return f"--priority '{self.priority}' is on no audit's priority scale{did_you_mean(self.priority, levels)} (levels: {named})"
+        return None
 
     def accepts(self, item: Item) -> bool:
         if self.owner and not self._owner_matches(item):

@@ -123,3 +123,27 @@ def test_broken_file_is_left_out_with_a_warning_not_hidden(records) -> None:  # 
     assert result.exit_code == 1  # an answer from the rest is not the whole answer
     assert "records/inspections/broken.yaml" in result.stderr and "incomplete" in result.stderr
     assert len(json.loads(result.stdout)) == 3
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("overdue", "--owner", "Nobody"), "--owner 'Nobody' is part of no owner or lead role"),
+        (("overdue", "--priority", "Critical"), "--priority 'Critical' is on no audit's priority scale (levels: High, Medium, Low)"),
+        (("status", "--priority", "Critical"), "--priority 'Critical' is on no audit's priority scale"),
+        (("export", "--owner", "Nobody"), "--owner 'Nobody' is part of no owner or lead role"),
+        (("report", "--owner", "Nobody"), "--owner 'Nobody' is part of no owner or lead role"),
+    ],
+)
+def test_a_filter_that_matches_nothing_is_not_good_news(args: tuple[str, ...], message: str) -> None:
+    result = bundled(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert message in result.stderr
+
+
+def test_filters_read_any_case_and_the_declared_other_spellings() -> None:
+    high = json.loads(bundled("overdue", "--priority", "high", "--format", "json").stdout)
+    assert [row["id"] for row in high] == ["rsm-vulnerability-2526-3"]
+    by_alias = json.loads(bundled("export", "--format", "json", "--owner", "opcc").stdout)
+    assert by_alias and {row["owner"] for row in by_alias} == {"Office of the PCC"}

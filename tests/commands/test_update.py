@@ -97,7 +97,7 @@ def test_the_date_defaults_to_as_of(records: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["test-audit-1", "--status", "finished"], 2, "Invalid value for '--status'"),
+        (["test-audit-1", "--status", "finished"], 2, "--status 'finished' is not one of open, "),
         (["test-audit-1", "--note", "x", "--date", "2025-02-30"], 2, "--date '2025-02-30' is not a date"),
         (["test-audit-9", "--note", "x"], 2, "no inspection finding or audit action has the id 'test-audit-9': did you mean 'test-audit-1'?"),
         (["test-audit-1", "--note", "x", "--date", "2025-09-01"], 2, "the latest log entry is dated 2025-09-15"),

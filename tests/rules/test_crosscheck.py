@@ -90,3 +90,12 @@ def test_an_area_for_improvement_sits_under_one_of_its_inspections_judgements() 
     assert [(loc, message.split(":")[0].split(" (")[0]) for _, loc, message in found(records)] == [
         (("findings", 1, "area"), "unknown judgement area 'Responding'")
     ]
+
+
+def test_an_assurance_opinion_near_the_firms_scale_gets_a_did_you_mean() -> None:
+    opinion = audit(assurance_scale=["Substantial assurance", "Reasonable assurance", "Partial assurance", "No assurance"],
+                    assurance="Partially Assured")
+    assert found(record_set(audits=[opinion])) == [
+        ("audits/aud/audit.yaml", ("assurance",), "assurance: 'Partially Assured' is not on the audit's scale: did you mean "
+         "'Partial assurance'? (use one of Substantial assurance, Reasonable assurance, Partial assurance, No assurance)")
+    ]

@@ -71,3 +71,19 @@ def test_filters_by_owner_part_priority_and_source() -> None:
     assert ids(overdue(listed, AS_OF, Filters(owner="pvp hub"))) == ["aud-1", "aud-2"]
     assert ids(overdue(listed, AS_OF, Filters(priority="high"))) == ["aud-1"]
     assert ids(overdue(listed, AS_OF, Filters(source=Source.RESPONSE))) == ["insp.response"]
+
+
+def test_a_filter_naming_nothing_that_exists_says_so_instead_of_listing_nothing() -> None:
+    records = record_set(audits=[audit()], actions=[action("aud-1", priority="High")])
+    found = items(records)
+    roles = {"Office of the PCC": ["OPCC"], "PVP Hub Manager": []}
+    scales = [["High", "Medium", "Low"]]
+    assert Filters(owner="opcc").naming_nothing(found, roles, scales) is None  # a declared other spelling, any case
+    assert Filters(priority="low").naming_nothing(found, roles, scales) is None  # on the scale, though nothing is Low
+    assert Filters(owner="Nobody").naming_nothing(found, roles, scales) == (
+        "--owner 'Nobody' is part of no owner or lead role (roles: Office of the PCC, PVP Hub Manager)"
+    )
+    assert Filters(priority="Critical").naming_nothing(found, roles, scales) == (
+        "--priority 'Critical' is on no audit's priority scale (levels: High, Medium, Low)"
+    )
+    assert "did you mean 'Medium'?" in (Filters(priority="Meduim").naming_nothing(found, roles, scales) or "")

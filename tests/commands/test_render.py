@@ -292,3 +292,22 @@ def test_templates_option_comes_before_the_folder_beside_records(bundled: Path, 
         (tmp_path / folder / "response.md.j2").write_text(word + "\n", encoding="utf-8")
     result = run("render", "peel-2023-25", "--draft", "--records", str(tmp_path / "records"), "--templates", str(tmp_path / "mine"))
     assert result.stdout == "option\n"
+
+
+def test_the_type_boxes_read_like_the_form(answered: Path) -> None:
+    page = run("render", "gbcse-progress-2025", "--format", "html").stdout
+    assert (
+        '<li><span class="box" aria-hidden="true">☒</span> National<span class="visually-hidden"> (ticked)</span></li>' in page
+    )
+    assert '<span class="box" aria-hidden="true">☐</span> Cleveland Specific<span class="visually-hidden"> (not ticked)</span>' in page
+    assert "National: yes" not in page and "Specific: no" not in page
+    assert "- **Type of inspection:** [ ] Cleveland Specific; [x] National;" in run("render", "gbcse-progress-2025").stdout
+
+
+def test_hmicfrs_national_status_is_printed_as_the_progress_report_prints_it(answered: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pcctrack.documents import response
+
+    monkeypatch.setattr(response, "_national_status", lambda f: "incomplete" if f.id == "gbcse-2023-rec-2" else None)
+    document = run("render", "gbcse-progress-2025").stdout
+    assert "should be updated frequently, at least annually.\n\nStatus: Incomplete\n\n### Recommendation 3" in document
+    assert document.count("Status: ") == 1

@@ -311,3 +311,52 @@ def test_hmicfrs_national_status_is_printed_as_the_progress_report_prints_it(ans
     document = run("render", "gbcse-progress-2025").stdout
     assert "should be updated frequently, at least annually.\n\nStatus: Incomplete\n\n### Recommendation 3" in document
     assert document.count("Status: ") == 1
+
+
+def in_order(document: str, *passages: str) -> bool:
+    positions = [document.find(p) for p in passages]
+    return -1 not in positions and positions == sorted(positions)
+
+
+def test_the_forces_response_keeps_the_sources_order_and_lead_in_sentences(answered: Path) -> None:
+    gbcse = run("render", "gbcse-progress-2025").stdout
+    assert in_order(
+        gbcse,
+        "A plenary session has taken place to discuss the actions",
+        "Initial results of the discussions are detailed below:",
+        "### Recommendation 1\n\nThe Force has already adopted the IICSA definition",
+        "### Recommendation 6\n\nThe Force is in a strong position nationally",
+        "### Recommendation 2 (from original report)\n\nWhen this recommendation was initially issued",
+        "Ongoing progress will be tracked through the relevant Force delivery group",
+        "## PCC response to inspection",
+    )
+    peel = run("render", "peel-2023-25").stdout
+    assert in_order(
+        peel,
+        "The Force has accepted all 8 Areas for Improvement (AFI)",
+        "Initial response to the actions is as follows:",
+        "- Cleveland Police should improve the way it flags vulnerable people on its incident logs\n\nThe Force has made improvements",
+        "Force specific actions from PEEL reports, like these, can only be closed by HMICFRS.",
+        "The Force continues to actively work to satisfy all recommendations and AFIs.",
+    )
+
+
+def test_published_scrutiny_text_is_printed_and_nothing_the_source_lacks(answered: Path) -> None:
+    gbcse = run("render", "gbcse-progress-2025").stdout
+    assert in_order(
+        gbcse,
+        "provide reassurance to the public that the Force is making the necessary improvements at pace.",
+        "At the meeting, the PCC requested an update on the progress the Force had made",
+        "In response, the following evidence was provided:\n\n- The Force is making good progress",
+        "The PCC was partly assured by the evidence submitted by the Force.",
+    )
+    assert "Assurance:" not in gbcse  # the outcome says it, in the source's words
+    peel = run("render", "peel-2023-25").stdout
+    assert "topic of PEEL" not in peel and "21 May 2025: PEEL" not in peel
+
+
+def test_the_office_box_shows_only_the_dates_recorded(answered: Path) -> None:
+    target = answered / "inspections" / "peel-2023-25.yaml"
+    target.write_text(target.read_text(encoding="utf-8") + "milestones:\n  forwarded_home_office: 2025-06-01\n", encoding="utf-8")
+    document = run("render", "peel-2023-25").stdout
+    assert document.endswith("## For office use only\n\n- Response forwarded to Home Office: 1 June 2025\n")

@@ -173,9 +173,12 @@ FORM_HEADINGS = [
 
 @pytest.mark.parametrize("record", sorted(BUNDLED))
 def test_every_response_has_the_forms_headings_in_order(bundled: Path, record: str) -> None:
-    document = run("render", record, *BUNDLED[record]).stdout
-    positions = [document.find(h) for h in FORM_HEADINGS]
-    assert -1 not in positions and positions == sorted(positions)
+    assert appear_in_order(run("render", record, *BUNDLED[record]).stdout, FORM_HEADINGS)
+
+
+def appear_in_order(document: str, passages: list[str]) -> bool:
+    positions = [document.find(p) for p in passages]
+    return -1 not in positions and positions == sorted(positions)
 
 
 def test_a_missing_statement_of_action_names_the_recommendation(records: Path) -> None:
@@ -313,15 +316,8 @@ def test_hmicfrs_national_status_is_printed_as_the_progress_report_prints_it(ans
     assert document.count("Status: ") == 1
 
 
-def in_order(document: str, *passages: str) -> bool:
-    positions = [document.find(p) for p in passages]
-    return -1 not in positions and positions == sorted(positions)
-
-
-def test_the_forces_response_keeps_the_sources_order_and_lead_in_sentences(answered: Path) -> None:
-    gbcse = run("render", "gbcse-progress-2025").stdout
-    assert in_order(
-        gbcse,
+SOURCE_ORDER = {
+    "the group-based CSE force response, with its lead-in": ("gbcse-progress-2025", [
         "A plenary session has taken place to discuss the actions",
         "Initial results of the discussions are detailed below:",
         "### Recommendation 1\n\nThe Force has already adopted the IICSA definition",
@@ -329,28 +325,31 @@ def test_the_forces_response_keeps_the_sources_order_and_lead_in_sentences(answe
         "### Recommendation 2 (from original report)\n\nWhen this recommendation was initially issued",
         "Ongoing progress will be tracked through the relevant Force delivery group",
         "## PCC response to inspection",
-    )
-    peel = run("render", "peel-2023-25").stdout
-    assert in_order(
-        peel,
+    ]),
+    "the PEEL force response, with its lead-in and closing words": ("peel-2023-25", [
         "The Force has accepted all 8 Areas for Improvement (AFI)",
         "Initial response to the actions is as follows:",
         "- Cleveland Police should improve the way it flags vulnerable people on its incident logs\n\nThe Force has made improvements",
         "Force specific actions from PEEL reports, like these, can only be closed by HMICFRS.",
         "The Force continues to actively work to satisfy all recommendations and AFIs.",
-    )
-
-
-def test_published_scrutiny_text_is_printed_and_nothing_the_source_lacks(answered: Path) -> None:
-    gbcse = run("render", "gbcse-progress-2025").stdout
-    assert in_order(
-        gbcse,
+    ]),
+    "the scrutiny meeting's published evidence and outcome": ("gbcse-progress-2025", [
         "provide reassurance to the public that the Force is making the necessary improvements at pace.",
         "At the meeting, the PCC requested an update on the progress the Force had made",
         "In response, the following evidence was provided:\n\n- The Force is making good progress",
         "The PCC was partly assured by the evidence submitted by the Force.",
-    )
-    assert "Assurance:" not in gbcse  # the outcome says it, in the source's words
+    ]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SOURCE_ORDER))
+def test_published_text_keeps_the_sources_order(answered: Path, case: str) -> None:
+    record, passages = SOURCE_ORDER[case]
+    assert appear_in_order(run("render", record).stdout, passages)
+
+
+def test_nothing_the_source_lacks_is_added_to_the_scrutiny_text(answered: Path) -> None:
+    assert "Assurance:" not in run("render", "gbcse-progress-2025").stdout  # the outcome says it, in the source's words
     peel = run("render", "peel-2023-25").stdout
     assert "topic of PEEL" not in peel and "21 May 2025: PEEL" not in peel
 

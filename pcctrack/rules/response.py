@@ -31,9 +31,9 @@ class Gap:
     """Something a published response must hold and the record does not yet."""
 
     where: str
-    """The place in the document: a finding's id, 'meeting-N' (N counts from 1 among the
-    meetings published), or a section: 'types', 'force_quoted', 'summary', 'force_response',
-    'comments'."""
+    """The place in the document: a finding's id, 'judgement:AREA', 'meeting-N' (N counts from
+    1 among the meetings published), or a section: 'types', 'force_quoted', 'summary',
+    'force_response', 'comments'."""
     message: str
 
 

@@ -359,3 +359,18 @@ def test_the_office_box_shows_only_the_dates_recorded(answered: Path) -> None:
     target.write_text(target.read_text(encoding="utf-8") + "milestones:\n  forwarded_home_office: 2025-06-01\n", encoding="utf-8")
     document = run("render", "peel-2023-25").stdout
     assert document.endswith("## For office use only\n\n- Response forwarded to Home Office: 1 June 2025\n")
+
+
+def test_a_status_logged_by_a_named_role_is_printed_as_the_forces_position(answered: Path) -> None:
+    target = answered / "inspections" / "gbcse-progress-2025.yaml"
+    text = target.read_text(encoding="utf-8")
+    logged = (
+        "    log:\n      - date: 2025-11-20\n        status: completed\n        by: Chief Officer lead (GAIN Board)\n"
+        "        note: Definition adopted in all policies.\n"
+    )
+    start = text.index("  - id: gbcse-2025-rec-1\n")
+    end = text.index("    tags:\n", start)
+    target.write_text(text[:end] + logged + text[end:], encoding="utf-8")
+    document = run("render", "gbcse-progress-2025").stdout
+    assert "The Force's position: Completed (reported by Chief Officer lead (GAIN Board), 20 November 2025)" in document
+    assert document.count("The Force's position") == 1

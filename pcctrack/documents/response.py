@@ -127,7 +127,8 @@ def context(inspection: Inspection, config: Config, draft: bool, logo: str | Non
     files); the gaps are listed only in a draft, since a complete document has none.
     """
     force = inspection.force or config.force
-    unplaced = [f for f in inspection.findings if not f.area]
+    areas = {j.area for j in inspection.judgements}
+    unplaced = [f for f in inspection.findings if f.area not in areas]  # never lost: validate flags a stray area
     gaps = s55.gaps(inspection, force) if draft else []
     return {
         "force": force,

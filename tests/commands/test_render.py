@@ -374,3 +374,10 @@ def test_a_status_logged_by_a_named_role_is_printed_as_the_forces_position(answe
     document = run("render", "gbcse-progress-2025").stdout
     assert "The Force's position: Completed (reported by Chief Officer lead (GAIN Board), 20 November 2025)" in document
     assert document.count("The Force's position") == 1
+
+
+def test_a_finding_placed_under_an_area_the_report_did_not_grade_is_still_printed(answered: Path) -> None:
+    target = answered / "inspections" / "peel-2023-25.yaml"
+    target.write_text(target.read_text(encoding="utf-8").replace("    area: Investigating crime\n", "    area: Investigations\n", 1), encoding="utf-8")
+    document = run("render", "peel-2023-25").stdout
+    assert "## Area for improvement\n\nCleveland Police doesn't consistently achieve appropriate outcomes for victims" in document

@@ -60,7 +60,7 @@ def test_the_ncpi_response_is_refused_naming_every_gap(answered: Path) -> None:
         "  - ncpi-2025-coc-1 (Cause of concern): the source cuts its text off (truncated: true); add the full text from the report",
         "  - ncpi-2025-coc-2 (Cause of concern): the source cuts its text off (truncated: true); add the full text from the report",
         "  - ncpi-2025-afi-2 (Area for improvement): the source cuts its text off (truncated: true); add the full text from the report",
-        "  - force_response: the force's response to the report is not recorded",
+        "  - force_response: no response from the force is recorded; add the chief constable's comments",
         "  - pcc_response.comments is empty: the PCC's own comments must be published",
         "  - pcc_response.scrutiny: the scrutiny meeting of 2025-04-01 has been held but has no outcome: record what the PCC concluded",
     ]

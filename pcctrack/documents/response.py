@@ -52,7 +52,7 @@ def _heading(f: Finding) -> str:
     return s55.label(f)
 
 
-def _finding(inspection: Inspection, f: Finding, listed: bool) -> dict[str, Any]:
+def _finding(f: Finding, listed: bool) -> dict[str, Any]:
     """A finding's publishable view plus the wording the form uses for it."""
     view = publishable(f)
     position = s55.force_position(f)
@@ -67,7 +67,7 @@ def _finding(inspection: Inspection, f: Finding, listed: bool) -> dict[str, Any]
     return view
 
 
-def _runs(inspection: Inspection, findings: list[Finding]) -> list[dict[str, Any]]:
+def _runs(findings: list[Finding]) -> list[dict[str, Any]]:
     """Findings in the report's order, in runs of one kind from one report.
 
     Each run gets a heading: the report's own, where the record carries its preamble, or one
@@ -83,7 +83,7 @@ def _runs(inspection: Inspection, findings: list[Finding]) -> list[dict[str, Any
     out = []
     for run in runs:
         plain = [f for f in run if not f.number and not f.title]
-        views = [_finding(inspection, f, len(plain) == len(run) > 1) for f in run]
+        views = [_finding(f, len(plain) == len(run) > 1) for f in run]
         if len(run) == 1 and plain:
             views[0]["heading"] = None
         title = SECTION_TITLES[run[0].kind] if len(run) > 1 else s55.KIND_LABELS[run[0].kind]
@@ -96,7 +96,7 @@ def _judgements(inspection: Inspection) -> list[dict[str, Any]]:
     placed: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for f in inspection.findings:
         if f.area:
-            placed[f.area].append(_finding(inspection, f, True))
+            placed[f.area].append(_finding(f, True))
     return [dict(publishable(j), improvements=placed.get(j.area, [])) for j in inspection.judgements]
 
 
@@ -104,7 +104,7 @@ def _responses(inspection: Inspection) -> list[dict[str, Any]]:
     """The force's words on each finding: this report's findings first, then earlier ones."""
     answered = [f for f in inspection.findings if f.force_response]
     ordered = sorted(answered, key=lambda f: f.origin is not None)
-    return [_finding(inspection, f, not f.number and not f.title) for f in ordered]
+    return [_finding(f, not f.number and not f.title) for f in ordered]
 
 
 def _meeting(meeting: Any, response_date: Any) -> dict[str, Any]:
@@ -127,7 +127,8 @@ def context(inspection: Inspection, config: Config, draft: bool, logo: str | Non
     files); the gaps are listed only in a draft, since a complete document has none.
     """
     force = inspection.force or config.force
-    unplaced = [f for f in inspection.findings if not f.area]
+    areas = {j.area for j in inspection.judgements}
+    unplaced = [f for f in inspection.findings if f.area not in areas]  # never lost: validate flags a stray area
     gaps = s55.gaps(inspection, force) if draft else []
     return {
         "force": force,
@@ -137,7 +138,7 @@ def context(inspection: Inspection, config: Config, draft: bool, logo: str | Non
         "inspection": publishable(inspection),
         "types": type_boxes(inspection, force),
         "judgements": _judgements(inspection),
-        "sections": _runs(inspection, unplaced),
+        "sections": _runs(unplaced),
         "responses": _responses(inspection),
         "earlier_label": EARLIER,
         "meetings": [_meeting(m, inspection.pcc_response.date) for m in s55.published_meetings(inspection)],

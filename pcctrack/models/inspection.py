@@ -121,6 +121,8 @@ class Judgement(Record):
     grade: Grade | None = None
     """None where HMICFRS makes no graded judgement, e.g. the victim service assessment."""
     summary: str | None = None
+    main_findings_intro: str | None = None
+    """The published sentence introducing the main findings, where the source has one."""
     main_findings: list[Text] = Field(default_factory=list)
     promising_practice: list[Text] = Field(default_factory=list)
 

@@ -31,9 +31,9 @@ class Gap:
     """Something a published response must hold and the record does not yet."""
 
     where: str
-    """The place in the document: a finding's id, 'meeting-N' (N counts from 1 among the
-    meetings published), or a section: 'types', 'force_quoted', 'summary', 'force_response',
-    'comments'."""
+    """The place in the document: a finding's id, 'judgement:AREA', 'meeting-N' (N counts from
+    1 among the meetings published), or a section: 'types', 'force_quoted', 'summary',
+    'force_response', 'comments'."""
     message: str
 
 
@@ -145,7 +145,7 @@ def gaps(inspection: Inspection, force: str = "the force") -> list[Gap]:
     for finding in inspection.findings:
         found += _finding_gaps(inspection, finding)
     if not inspection.force_response and not any(f.force_response for f in inspection.findings):
-        found.append(Gap("force_response", "force_response: the force's response to the report is not recorded"))
+        found.append(Gap("force_response", "force_response: no response from the force is recorded; add the chief constable's comments"))
     if not inspection.pcc_response.comments:
         found.append(Gap("comments", "pcc_response.comments is empty: the PCC's own comments must be published"))
     return found + _meeting_gaps(inspection)

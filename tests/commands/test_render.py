@@ -60,7 +60,7 @@ def test_the_ncpi_response_is_refused_naming_every_gap(answered: Path) -> None:
         "  - ncpi-2025-coc-1 (Cause of concern): the source cuts its text off (truncated: true); add the full text from the report",
         "  - ncpi-2025-coc-2 (Cause of concern): the source cuts its text off (truncated: true); add the full text from the report",
         "  - ncpi-2025-afi-2 (Area for improvement): the source cuts its text off (truncated: true); add the full text from the report",
-        "  - force_response: the force's response to the report is not recorded",
+        "  - force_response: no response from the force is recorded; add the chief constable's comments",
         "  - pcc_response.comments is empty: the PCC's own comments must be published",
         "  - pcc_response.scrutiny: the scrutiny meeting of 2025-04-01 has been held but has no outcome: record what the PCC concluded",
     ]
@@ -173,9 +173,12 @@ FORM_HEADINGS = [
 
 @pytest.mark.parametrize("record", sorted(BUNDLED))
 def test_every_response_has_the_forms_headings_in_order(bundled: Path, record: str) -> None:
-    document = run("render", record, *BUNDLED[record]).stdout
-    positions = [document.find(h) for h in FORM_HEADINGS]
-    assert -1 not in positions and positions == sorted(positions)
+    assert appear_in_order(run("render", record, *BUNDLED[record]).stdout, FORM_HEADINGS)
+
+
+def appear_in_order(document: str, passages: list[str]) -> bool:
+    positions = [document.find(p) for p in passages]
+    return -1 not in positions and positions == sorted(positions)
 
 
 def test_a_missing_statement_of_action_names_the_recommendation(records: Path) -> None:
@@ -292,3 +295,90 @@ def test_templates_option_comes_before_the_folder_beside_records(bundled: Path, 
         (tmp_path / folder / "response.md.j2").write_text(word + "\n", encoding="utf-8")
     result = run("render", "peel-2023-25", "--draft", "--records", str(tmp_path / "records"), "--templates", str(tmp_path / "mine"))
     assert result.stdout == "option\n"
+
+
+def test_the_type_boxes_read_like_the_form(answered: Path) -> None:
+    page = run("render", "gbcse-progress-2025", "--format", "html").stdout
+    assert (
+        '<li><span class="box" aria-hidden="true">☒</span> National<span class="visually-hidden"> (ticked)</span></li>' in page
+    )
+    assert '<span class="box" aria-hidden="true">☐</span> Cleveland Specific<span class="visually-hidden"> (not ticked)</span>' in page
+    assert "National: yes" not in page and "Specific: no" not in page
+    assert "- **Type of inspection:** [ ] Cleveland Specific; [x] National;" in run("render", "gbcse-progress-2025").stdout
+
+
+def test_hmicfrs_national_status_is_printed_as_the_progress_report_prints_it(answered: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pcctrack.documents import response
+
+    monkeypatch.setattr(response, "_national_status", lambda f: "incomplete" if f.id == "gbcse-2023-rec-2" else None)
+    document = run("render", "gbcse-progress-2025").stdout
+    assert "should be updated frequently, at least annually.\n\nStatus: Incomplete\n\n### Recommendation 3" in document
+    assert document.count("Status: ") == 1
+
+
+SOURCE_ORDER = {
+    "the group-based CSE force response, with its lead-in": ("gbcse-progress-2025", [
+        "A plenary session has taken place to discuss the actions",
+        "Initial results of the discussions are detailed below:",
+        "### Recommendation 1\n\nThe Force has already adopted the IICSA definition",
+        "### Recommendation 6\n\nThe Force is in a strong position nationally",
+        "### Recommendation 2 (from original report)\n\nWhen this recommendation was initially issued",
+        "Ongoing progress will be tracked through the relevant Force delivery group",
+        "## PCC response to inspection",
+    ]),
+    "the PEEL force response, with its lead-in and closing words": ("peel-2023-25", [
+        "The Force has accepted all 8 Areas for Improvement (AFI)",
+        "Initial response to the actions is as follows:",
+        "- Cleveland Police should improve the way it flags vulnerable people on its incident logs\n\nThe Force has made improvements",
+        "Force specific actions from PEEL reports, like these, can only be closed by HMICFRS.",
+        "The Force continues to actively work to satisfy all recommendations and AFIs.",
+    ]),
+    "the scrutiny meeting's published evidence and outcome": ("gbcse-progress-2025", [
+        "provide reassurance to the public that the Force is making the necessary improvements at pace.",
+        "At the meeting, the PCC requested an update on the progress the Force had made",
+        "In response, the following evidence was provided:\n\n- The Force is making good progress",
+        "The PCC was partly assured by the evidence submitted by the Force.",
+    ]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SOURCE_ORDER))
+def test_published_text_keeps_the_sources_order(answered: Path, case: str) -> None:
+    record, passages = SOURCE_ORDER[case]
+    assert appear_in_order(run("render", record).stdout, passages)
+
+
+def test_nothing_the_source_lacks_is_added_to_the_scrutiny_text(answered: Path) -> None:
+    assert "Assurance:" not in run("render", "gbcse-progress-2025").stdout  # the outcome says it, in the source's words
+    peel = run("render", "peel-2023-25").stdout
+    assert "topic of PEEL" not in peel and "21 May 2025: PEEL" not in peel
+
+
+def test_the_office_box_shows_only_the_dates_recorded(answered: Path) -> None:
+    target = answered / "inspections" / "peel-2023-25.yaml"
+    text = target.read_text(encoding="utf-8").replace("milestones:\n  published: true\n", "milestones:\n  published: true\n  forwarded_home_office: 2025-06-01\n")
+    target.write_text(text, encoding="utf-8")
+    document = run("render", "peel-2023-25").stdout
+    assert document.endswith("## For office use only\n\n- Response forwarded to Home Office: 1 June 2025\n")
+
+
+def test_a_status_logged_by_a_named_role_is_printed_as_the_forces_position(answered: Path) -> None:
+    target = answered / "inspections" / "gbcse-progress-2025.yaml"
+    text = target.read_text(encoding="utf-8")
+    logged = (
+        "    log:\n      - date: 2025-11-20\n        status: completed\n        by: Chief Officer lead (GAIN Board)\n"
+        "        note: Definition adopted in all policies.\n"
+    )
+    start = text.index("  - id: gbcse-2025-rec-1\n")
+    end = text.index("    tags:\n", start)
+    target.write_text(text[:end] + logged + text[end:], encoding="utf-8")
+    document = run("render", "gbcse-progress-2025").stdout
+    assert "The Force's position: Completed (reported by Chief Officer lead (GAIN Board), 20 November 2025)" in document
+    assert document.count("The Force's position") == 1
+
+
+def test_a_finding_placed_under_an_area_the_report_did_not_grade_is_still_printed(answered: Path) -> None:
+    target = answered / "inspections" / "peel-2023-25.yaml"
+    target.write_text(target.read_text(encoding="utf-8").replace("    area: Investigating crime\n", "    area: Investigations\n", 1), encoding="utf-8")
+    document = run("render", "peel-2023-25").stdout
+    assert "## Area for improvement\n\nCleveland Police doesn't consistently achieve appropriate outcomes for victims" in document

@@ -125,7 +125,7 @@ def test_every_table_and_chart_has_its_own_numbered_caption(bundled: Path) -> No
 
 def test_summaries_end_at_a_word_and_the_full_text_is_in_the_appendix(bundled: Path) -> None:
     page = run("report", "--as-of", AS_OF, "--format", "html").stdout
-    assert '<a href="#item-gbcse-2023-rec-2">gbcse-2023-rec-2</a>' in page
+    assert '<a class="id" href="#item-gbcse-2023-rec-2">gbcse-2023-rec-2</a><span class="report">Inspection of the effectiveness' in page
     appendix = page.split('<h2 id="in-full">Items in full</h2>')[1]
     assert '<dt id="item-gbcse-2023-rec-2">' in appendix
     assert "should be updated frequently, at least annually.</dd>" in appendix  # the last words of its text

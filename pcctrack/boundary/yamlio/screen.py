@@ -14,6 +14,7 @@ from typing import Any, Final
 
 import yaml_rs
 
+from pcctrack.boundary.yamlio.depth import INLINE_LEVELS, THREAD_LEVELS, nesting_bound, on_deep_stack
 from pcctrack.boundary.yamlio.limits import MAX_DEPTH, MAX_LINES, MAX_VALUES
 
 UNSURE: Final = object()
@@ -166,11 +167,18 @@ def parse_fast(text: str) -> Any:
     """
     if _unsure(text) or text.count("\n") >= MAX_LINES:
         return UNSURE
+    raw = text.encode()
+    levels = nesting_bound(text, raw)
+    if levels >= THREAD_LEVELS:
+        return UNSURE
     try:
-        data = yaml_rs.loads(text, parse_datetime=False)
+        if levels < INLINE_LEVELS:
+            data = yaml_rs.loads(text, parse_datetime=False)
+        else:
+            data = on_deep_stack(lambda: yaml_rs.loads(text, parse_datetime=False))
     except Exception:  # noqa: BLE001 - any complaint is the exact parser's to word
         return UNSURE
-    if _may_nest_deep(text.encode()) and _too_deep(data):
+    if _may_nest_deep(raw) and _too_deep(data):
         return UNSURE
     if len(text) > _VALUES_POSSIBLE and _too_many_values(data):
         return UNSURE

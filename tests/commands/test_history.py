@@ -126,3 +126,18 @@ def test_history_ignores_a_repository_committed_among_the_records(repo: Path) ->
     result = run("history", "test-audit-1", "--format", "json")
     assert not marker.exists(), "a committed script was run"
     assert [e["subject"] for e in json.loads(result.stdout)] == ["Record the safeguarding audit"]
+
+
+def test_a_version_the_yaml_reader_gives_up_on_is_one_line_of_history(repo: Path) -> None:
+    action = repo / "records/audits/test-audit/action-1.yaml"
+    good = action.read_text()
+    action.write_text(good.replace("owner: Safeguarding Lead", "owner: # the role\n  Safeguarding Lead\n"))
+    git(repo, "commit", "-qam", "Comment before a value")
+    action.write_text(good)
+    git(repo, "commit", "-qam", "Comment removed")
+    result = run("history", "test-audit-1")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "the file was not valid YAML in this version (line 6: a comment after 'key:' whose value starts on the next"
+        " line cannot be kept: put the comment on its own line or after the value)"
+    ) in " ".join(result.stdout.split())

@@ -35,6 +35,8 @@ _UNSURE_TEXT = re.compile(
     | 0[xXoObB]                          # hex, octal and binary numbers
     | [0-9.][eE][-+_0-9]                 # exponents
     | [0-9]{100}                         # very long numbers (Python refuses > 4300 digits)
+    | :\ +\#[^\n]*\n\ +[^\ \n\#?-]          # a comment after 'key:', the value below it (ruamel
+                                         # gives up on some of these, so it must decide)
       # tabs, control characters, byte-order marks and the line breaks only YAML 1.1 has:
     | """
     + _NON_TEXT,
@@ -55,6 +57,7 @@ _QUICK = tuple(
         r"\|(?![-+0-9]* *(?:#.*)?$)",
         r">(?![-+0-9]* *(?:#.*)?$)",
         r"\n(?:---|\.\.\.)",
+        r" #[^\n]*\n +[^ \n#?-]",
     )
 )
 """The rest of `_UNSURE_TEXT` but its very long numbers, each part written to start with a

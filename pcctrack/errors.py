@@ -40,8 +40,10 @@ class NotWritten(PcctrackError):
 
 
 def say_error(message: str) -> None:
-    """Write one error line to stderr."""
-    sys.stderr.write(f"pcctrack: error: {message}\n")
+    """Write one error line to stderr, control characters escaped (messages quote records)."""
+    from pcctrack.reporters.diagnostics import for_people
+
+    sys.stderr.write(f"pcctrack: error: {for_people(message)}\n")
 
 
 @contextmanager

@@ -14,6 +14,9 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from pcctrack.documents.text import escape_markdown
+from pcctrack.reporters.diagnostics import for_people, printable
+
 if TYPE_CHECKING:
     from rich.table import Table
 
@@ -97,8 +100,9 @@ def to_markdown(columns: Sequence[Column], rows: Sequence[Row]) -> str:
 
 
 def _md(text: str) -> str:
-    """One table cell: on one line, with '|' escaped and '<' kept from reading as HTML."""
-    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").split())
+    """One table cell: on one line, escaped as the documents escape record text (so a title
+    cannot become a link, an image or HTML), control characters shown escaped."""
+    return printable(escape_markdown(text))
 
 
 def to_rich(columns: Sequence[Column], rows: Sequence[Row]) -> Table:
@@ -115,5 +119,5 @@ def to_rich(columns: Sequence[Column], rows: Sequence[Row]) -> Table:
             overflow="fold" if c.wrap else "ellipsis",
         )
     for row in rows:
-        table.add_row(*(cell(row.get(c.key)) for c in columns))
+        table.add_row(*(for_people(cell(row.get(c.key))) for c in columns))
     return table

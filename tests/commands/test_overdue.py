@@ -123,3 +123,16 @@ def test_broken_file_is_left_out_with_a_warning_not_hidden(records) -> None:  # 
     assert result.exit_code == 0
     assert "records/inspections/broken.yaml" in result.stderr
     assert len(json.loads(result.stdout)) == 3
+
+
+def test_record_text_in_a_markdown_listing_is_never_a_link_or_an_image(records: Path) -> None:  # type: ignore[no-untyped-def]
+    from markdown_it import MarkdownIt
+
+    action = records / "audits" / "test-audit" / "action-1.yaml"
+    hostile = "[Click here](https://evil.example) ![x](http://evil.example/i.png) <b>bold</b> *em* mail me@evil.example"
+    action.write_text(action.read_text().replace("The force will review the safeguarding dashboard.", f'"{hostile}"'))
+    listing = run("overdue", "--as-of", "2026-01-01", "--format", "markdown")
+    assert listing.exit_code == 0, listing.stderr
+    page = MarkdownIt("commonmark").enable("table").render(listing.stdout)
+    assert "<a " not in page and "<img" not in page and "<b>" not in page and "<em>" not in page
+    assert hostile.replace("<", "&lt;").replace(">", "&gt;")[:60] in page

@@ -10,6 +10,7 @@ import typer
 import pcctrack
 from pcctrack import settings
 from pcctrack.choices import DocFormat, NewKind, Status
+from pcctrack.dates import MAX_DAYS_AHEAD
 from pcctrack.errors import guarded
 from pcctrack.output import Output
 from pcctrack.reporters.diagnostics import DiagnosticFormat
@@ -103,7 +104,7 @@ def overdue(
     source: SourceOption = None,
     due_within: Annotated[
         Optional[int],
-        typer.Option("--due-within", metavar="DAYS", min=0, help="List what falls due in the next DAYS days instead."),
+        typer.Option("--due-within", metavar="DAYS", min=0, max=MAX_DAYS_AHEAD, help="List what falls due in the next DAYS days instead."),
     ] = None,
     fmt: TableFormatOption = TableFormat.TABLE,
     fail_on_overdue: Annotated[
@@ -197,7 +198,7 @@ def report(
         Optional[str],
         typer.Option("--since", metavar="YYYY-MM-DD", help="List items completed since this day [default: 90 days before --as-of].", show_default=False),
     ] = None,
-    due_within: Annotated[int, typer.Option("--due-within", metavar="DAYS", min=0, help="List what falls due in the next DAYS days.")] = 30,
+    due_within: Annotated[int, typer.Option("--due-within", metavar="DAYS", min=0, max=MAX_DAYS_AHEAD, help="List what falls due in the next DAYS days.")] = 30,
     owner: OwnerOption = None,
     priority: PriorityOption = None,
     source: SourceOption = None,
@@ -289,7 +290,7 @@ def export(
     priority: PriorityOption = None,
     source: SourceOption = None,
     overdue_only: Annotated[bool, typer.Option("--overdue", help="Only items past their current due date.")] = False,
-    due_within: Annotated[Optional[int], typer.Option("--due-within", metavar="DAYS", min=0, help="Only what falls due in the next DAYS days.")] = None,
+    due_within: Annotated[Optional[int], typer.Option("--due-within", metavar="DAYS", min=0, max=MAX_DAYS_AHEAD, help="Only what falls due in the next DAYS days.")] = None,
 ) -> int:
     """Export tracked items as CSV (for Excel), XLSX, ICS (due dates) or JSON."""
     from pcctrack.commands import export as command

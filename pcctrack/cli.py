@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -335,5 +337,13 @@ def new(
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Run the command line in whatever environment it was started: a closed stdout or stderr
+    loses its output rather than failing, and a stream that cannot encode every character
+    (an ASCII or C locale) shows the others as backslash escapes."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the process
+        elif (getattr(stream, "encoding", None) or "").lower().replace("-", "") != "utf8":
+            stream.reconfigure(errors="backslashreplace")
     app()

@@ -61,9 +61,16 @@ def handler() -> Iterator[None]:
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except BrokenPipeError:
         # The reader (e.g. `head`) went away; there is nobody left to tell.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _discard_stdout()
         raise typer.Exit(EXIT_OK) from None
+    except OSError as exc:
+        # The machine, not pcctrack: a full disk, a folder that cannot be written, a device.
+        if exc.filename:
+            say_error(f"cannot use {exc.filename}: {exc.strerror or exc}")
+        else:  # no file named: writing to stdout (a full disk, /dev/full) failed
+            _discard_stdout()
+            say_error(f"cannot write the output: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_USAGE) from None
     except Exception as exc:  # the last resort: a bug, reported without a traceback
         if os.environ.get("PCCTRACK_DEBUG"):
             traceback.print_exc()
@@ -72,6 +79,12 @@ def handler() -> Iterator[None]:
             "your records; set PCCTRACK_DEBUG=1 to see the details and report them."
         )
         raise typer.Exit(EXIT_INTERNAL) from None
+
+
+def _discard_stdout() -> None:
+    """Point stdout at the null device, so the exit's own flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -93,10 +93,16 @@ class StrictConstructor(RoundTripConstructor):
 
 
 class _RecordConstructor(StrictConstructor):
-    """The validating reader's constructor: dates stay text for the models to parse."""
+    """The validating reader's constructor: dates stay text for the models to parse, and a
+    value tagged `!!str` is the text it spells, as `!<tag:yaml.org,2002:str>` already is (the
+    round-trip reader keeps the shorthand as a tagged object, for writing it back)."""
 
     def construct_date_as_text(self, node: Any) -> str:
         return str(self.construct_scalar(node))
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        value = super().construct_object(node, deep=deep)
+        return str(value.value) if isinstance(value, TaggedScalar) and node.tag == STANDARD_TAG_PREFIX + "str" else value
 
 
 _AS_WORDS = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -10,6 +12,7 @@ import typer
 import pcctrack
 from pcctrack import settings
 from pcctrack.choices import DocFormat, ImportFormat, ImportKind, NewKind, Status
+from pcctrack.dates import MAX_DAYS_AHEAD
 from pcctrack.errors import Cli, UsageProblem, guarded
 from pcctrack.output import Output
 from pcctrack.reporters.diagnostics import DiagnosticFormat
@@ -105,7 +108,7 @@ def overdue(
     source: SourceOption = None,
     due_within: Annotated[
         Optional[int],
-        typer.Option("--due-within", metavar="DAYS", min=0, help="List what falls due in the next DAYS days instead."),
+        typer.Option("--due-within", metavar="DAYS", min=0, max=MAX_DAYS_AHEAD, help="List what falls due in the next DAYS days instead."),
     ] = None,
     fmt: TableFormatOption = TableFormat.TABLE,
     fail_on_overdue: Annotated[
@@ -209,7 +212,7 @@ def report(
         Optional[str],
         typer.Option("--since", metavar="YYYY-MM-DD", help="List items completed since this day [default: 90 days before --as-of].", show_default=False),
     ] = None,
-    due_within: Annotated[int, typer.Option("--due-within", metavar="DAYS", min=0, help="List what falls due in the next DAYS days.")] = 30,
+    due_within: Annotated[int, typer.Option("--due-within", metavar="DAYS", min=0, max=MAX_DAYS_AHEAD, help="List what falls due in the next DAYS days.")] = 30,
     owner: OwnerOption = None,
     priority: PriorityOption = None,
     source: SourceOption = None,
@@ -311,7 +314,7 @@ def export(
     priority: PriorityOption = None,
     source: SourceOption = None,
     overdue_only: Annotated[bool, typer.Option("--overdue", help="Only items past their current due date.")] = False,
-    due_within: Annotated[Optional[int], typer.Option("--due-within", metavar="DAYS", min=0, help="Only what falls due in the next DAYS days.")] = None,
+    due_within: Annotated[Optional[int], typer.Option("--due-within", metavar="DAYS", min=0, max=MAX_DAYS_AHEAD, help="Only what falls due in the next DAYS days.")] = None,
 ) -> int:
     """Export tracked items as CSV (for Excel), XLSX, ICS (due dates) or JSON."""
     from pcctrack.commands import export as command
@@ -400,5 +403,13 @@ def import_report(
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Run the command line in whatever environment it was started: a closed stdout or stderr
+    loses its output rather than failing, and a stream that cannot encode every character
+    (an ASCII or C locale) shows the others as backslash escapes."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the process
+        elif (getattr(stream, "encoding", None) or "").lower().replace("-", "") != "utf8":
+            stream.reconfigure(errors="backslashreplace")
     app()

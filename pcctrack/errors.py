@@ -48,8 +48,10 @@ class NotWritten(PcctrackError):
 
 
 def say_error(message: str) -> None:
-    """Write one error line to stderr."""
-    sys.stderr.write(f"pcctrack: error: {message}\n")
+    """Write one error line to stderr, control characters escaped (messages quote records)."""
+    from pcctrack.reporters.diagnostics import for_people
+
+    sys.stderr.write(f"pcctrack: error: {for_people(message)}\n")
 
 
 @contextmanager
@@ -67,9 +69,16 @@ def handler() -> Iterator[None]:
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except BrokenPipeError:
         # The reader (e.g. `head`) went away; there is nobody left to tell.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _discard_stdout()
         raise typer.Exit(EXIT_OK) from None
+    except OSError as exc:
+        # The machine, not pcctrack: a full disk, a folder that cannot be written, a device.
+        if exc.filename:
+            say_error(f"cannot use {exc.filename}: {exc.strerror or exc}")
+        else:  # no file named: writing to stdout (a full disk, /dev/full) failed
+            _discard_stdout()
+            say_error(f"cannot write the output: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_USAGE) from None
     except Exception as exc:  # the last resort: a bug, reported without a traceback
         if os.environ.get("PCCTRACK_DEBUG"):
             traceback.print_exc()
@@ -78,6 +87,12 @@ def handler() -> Iterator[None]:
             "your records; set PCCTRACK_DEBUG=1 to see the details and report them."
         )
         raise typer.Exit(EXIT_INTERNAL) from None
+
+
+def _discard_stdout() -> None:
+    """Point stdout at the null device, so the exit's own flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -159,7 +174,10 @@ def _bad_value(param: Any, message: str) -> str:
         choices = [str(c.value) for c in annotation]
         return f"'{value}' is not one of {', '.join(choices)}{did_you_mean(value, choices)}"
     if annotation is int:
-        bound = re.search(r"greater than or equal to (\d+)", message)
-        return f"takes a whole number{f' of at least {bound[1]}' if bound else ''}, e.g. 30"
+        low = re.search(r"greater than or equal to (\d+)", message)
+        high = re.search(r"less than or equal to (\d+)", message)
+        if high:
+            return f"takes a whole number of at most {high[1]}"
+        return f"takes a whole number{f' of at least {low[1]}' if low else ''}, e.g. 30"
     cleaned = message.removeprefix("Value error, ").rstrip(".")
     return f"is not valid: {cleaned[:1].lower()}{cleaned[1:]}"

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 from pcctrack import settings
+from pcctrack.reporters.diagnostics import for_people
 
 
 PIPED_WIDTH = 160
@@ -42,6 +43,11 @@ class Output:
         sys.stdout.write(text)
         sys.stdout.flush()
 
+    def write_for_people(self, text: str) -> None:
+        """Text for a person at a terminal to stdout, with record text's control characters
+        escaped so that a record can never drive the terminal."""
+        self.write(for_people(text))
+
     def write_bytes(self, data: bytes) -> None:
         """Bytes to stdout unchanged (CRLF line ends, byte-order marks, binary formats)."""
         sys.stdout.flush()
@@ -49,15 +55,15 @@ class Output:
         sys.stdout.buffer.flush()
 
     def write_err(self, text: str) -> None:
-        """Plain text to stderr, as-is (a diagnostics report)."""
-        sys.stderr.write(text)
+        """Plain text to stderr (a diagnostics report), control characters escaped."""
+        sys.stderr.write(for_people(text))
 
     def note(self, text: str) -> None:
         """A line for the person at the terminal, on stderr."""
-        sys.stderr.write(text + "\n")
+        sys.stderr.write(for_people(text) + "\n")
 
     def warn(self, text: str) -> None:
-        sys.stderr.write(f"pcctrack: warning: {text}\n")
+        sys.stderr.write(f"pcctrack: warning: {for_people(text)}\n")
 
     def show(self, renderable: Any) -> None:
         """A rich table (or text) on stdout: the only output that needs rich, so JSON and CSV

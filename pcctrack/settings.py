@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pcctrack.dates import ISO_DATE, out_of_range
 from pcctrack.errors import UsageProblem
 from pcctrack.boundary.files import find_records_dir
 from pcctrack.reporters.diagnostics import DiagnosticFormat
@@ -40,10 +41,16 @@ def as_of(option: str | None, today: date | None = None) -> date:
 
 def date_option(name: str, value: str) -> date:
     """A date given on the command line, or a usage error naming the option."""
+    text = value.strip()
     try:
-        return date.fromisoformat(value.strip())
+        if not ISO_DATE.match(text):
+            raise ValueError(text)
+        parsed = date.fromisoformat(text)
     except ValueError:
         raise UsageProblem(f"{name} {value!r} is not a date written YYYY-MM-DD") from None
+    if (refused := out_of_range(parsed)) is not None:
+        raise UsageProblem(f"{name} {refused}")
+    return parsed
 
 
 def revision(on: str | None, reason: str | None, agreed_by: str | None, option: str = "--revise-due") -> Revision | None:

@@ -61,10 +61,42 @@ def validate(kind: RecordKind, data: Any, path: str) -> tuple[BaseModel | None, 
         return None, [
             Problem(path, (), f"{_article(kind)} {kind} record is a mapping of 'key: value' lines, not {_describe(data)}")
         ]
+    controls = [Problem(path, loc, message, at_key) for loc, message, at_key in control_characters(data)]
     try:
-        return model_cls.model_validate(data), []
+        model = model_cls.model_validate(data)
     except ValidationError as exc:
-        return None, [_problem(path, model_cls, err) for err in exc.errors(include_url=False)]
+        return None, controls + [_problem(path, model_cls, err) for err in exc.errors(include_url=False)]
+    return (None, controls) if controls else (model, [])
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""C0 and C1 control characters but tab and newline: written in a record only as an escape
+such as "\\e" inside double quotes, and able to drive a terminal that shows the text."""
+
+
+def control_characters(data: Any) -> list[tuple[Loc, str, bool]]:
+    """Every key or text value holding a control character: (place, message, at the key)."""
+    found: list[tuple[Loc, str, bool]] = []
+    pending: list[tuple[Loc, Any]] = [((), data)]
+    while pending:
+        loc, node = pending.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if isinstance(key, str) and (bad := _CONTROL.search(key)):
+                    found.append(((*loc, key), _control_message(bad.group()), True))
+                pending.append(((*loc, key), value))
+        elif isinstance(node, list):
+            pending.extend(((*loc, i), value) for i, value in enumerate(node))
+        elif isinstance(node, str) and (bad := _CONTROL.search(node)):
+            found.append((loc, _control_message(bad.group()), False))
+    return sorted(found, key=lambda f: [str(part) for part in f[0]])
+
+
+def _control_message(character: str) -> str:
+    return (
+        f"control character U+{ord(character):04X} in the text: remove it (records hold plain text, and"
+        " an escape sequence would drive the terminal of whoever reads it)"
+    )
 
 
 def _article(word: str) -> str:

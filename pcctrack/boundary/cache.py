@@ -1,10 +1,12 @@
 """A cache of what each record file yields, so unchanged files are not parsed again.
 
 Lives in PCCTRACK_CACHE_DIR (default: the user's cache folder for pcctrack), never inside
-records/, and is always safe to delete. It is plain JSON (a replayable answer: a JSON header
-line, then the output as text), never pickle, written only by its
-owner (folder 0700, file 0600, replaced atomically); a file someone else could have written,
-or one that does not read back as expected, is ignored, so the cache can never be a way in.
+records/, and is always safe to delete. Each file is a JSON header line, then its body (JSON
+entries, or a replayable answer's output as text), never pickle, written only by its owner
+(folder 0700, file 0600, replaced atomically). The header carries the body's length and
+SHA-256, so a truncated or altered body is noticed; a file someone else could have written,
+one that is not a regular file (a pipe would block the reader), or one that does not read
+back exactly as written is ignored and rebuilt, so the cache can never be a way in.
 Entries are keyed on the file's size, modification and change times and inode, and the whole
 cache on a fingerprint of pcctrack's own code, so it never serves data that is out of date.
 """
@@ -66,12 +68,17 @@ class Cache:
     def read(self) -> dict[str, Any]:
         """The stored entries, or none when the cache is missing, foreign or unreadable."""
         content = self._load(self.file)
-        files = content.get("files") if content else None
+        if content is None:
+            return {}
+        try:
+            files = orjson.loads(content["body"])
+        except orjson.JSONDecodeError:
+            return {}
         return files if isinstance(files, dict) else {}
 
     def write(self, entries: dict[str, Any]) -> None:
         """Replace the stored entries; a cache that cannot be written is simply not kept."""
-        self._store(self.file, orjson.dumps(self._stamped({"files": entries})))
+        self._store(self.file, {}, orjson.dumps(entries))
 
     def recall(self, key: str) -> dict[str, Any] | None:
         """The result remembered under ``key`` (see `remember`), if it is the one stored.
@@ -83,7 +90,7 @@ class Cache:
         if content is None:
             return None
         try:
-            return {**content, "stdout": content["stdout"].decode("utf-8")}
+            return {**content, "stdout": content["body"].decode("utf-8")}
         except UnicodeDecodeError:
             return None
 
@@ -93,8 +100,7 @@ class Cache:
         ``key`` must name everything the result depends on: every file's stamp and the question.
         """
         header = {k: v for k, v in result.items() if k != "stdout"}
-        content = orjson.dumps(self._stamped({**header, "key": key})) + b"\n" + result["stdout"].encode("utf-8")
-        self._store(self._answers, content)
+        self._store(self._answers, {**header, "key": key}, result["stdout"].encode("utf-8"))
 
     @property
     def _answers(self) -> Path:
@@ -104,25 +110,32 @@ class Cache:
         return {"format": FORMAT, "code": self.code, "root": str(self.root), **content}
 
     def _load(self, path: Path, key: str | None = None) -> dict[str, Any] | None:
-        """The content of one of our files, if only we could have written it and it is ours.
+        """The header of one of our files with its ``body`` bytes, if only we could have
+        written it, it is ours (and names ``key``, if given) and its body is whole.
 
-        With ``key`` the file is an answer: a JSON header line followed by raw output, which is
-        read (as ``stdout`` bytes) only when the header is ours and names ``key``.
+        The body is read only when the header passes: a national listing's answer is
+        megabytes that a changed tree never needs.
         """
         if not self.usable:
             return None
         try:
-            with open(path, "rb") as handle:
-                if not (_owned_privately(os.fstat(handle.fileno())) and _owned_privately(self.dir.stat())):
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+        except OSError:
+            return None
+        try:
+            with os.fdopen(fd, "rb") as handle:
+                info = os.fstat(handle.fileno())
+                if not (stat.S_ISREG(info.st_mode) and _owned_privately(info) and _owned_privately(self.dir.stat())):
                     return None
-                content = orjson.loads(handle.read() if key is None else handle.readline())
+                content = orjson.loads(handle.readline())
                 if not self._is_ours(content) or (key is not None and content.get("key") != key):
                     return None
-                if key is not None:
-                    content["stdout"] = handle.read()
-        except (OSError, orjson.JSONDecodeError):
+                body = handle.read(content["length"] + 1)
+        except (OSError, orjson.JSONDecodeError, KeyError, TypeError, ValueError):
             return None
-        return content  # type: ignore[no-any-return]
+        if len(body) != content["length"] or hashlib.sha256(body).hexdigest() != content.get("sha256"):
+            return None
+        return {**content, "body": body}
 
     def _is_ours(self, content: Any) -> bool:
         return (
@@ -130,11 +143,14 @@ class Cache:
             and content.get("format") == FORMAT
             and content.get("code") == self.code
             and content.get("root") == str(self.root)
+            and type(content.get("length")) is int
         )
 
-    def _store(self, path: Path, content: bytes) -> None:
+    def _store(self, path: Path, header: dict[str, Any], body: bytes) -> None:
         if not self.usable:
             return
+        stamped = self._stamped({**header, "length": len(body), "sha256": hashlib.sha256(body).hexdigest()})
+        content = orjson.dumps(stamped) + b"\n" + body
         try:
             self.dir.mkdir(mode=0o700, parents=True, exist_ok=True)
             if not _owned_privately(self.dir.stat()):

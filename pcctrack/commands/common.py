@@ -250,9 +250,9 @@ def emit(output: Output, fmt: TableFormat, columns: list[Column], rows: list[Row
     elif fmt is TableFormat.CSV:
         output.write(to_csv(wide, rows))
     elif fmt is TableFormat.MARKDOWN:
-        output.write(f"{title}\n\n" + (to_markdown(columns, rows) if rows else f"{empty}\n"))
+        output.write_for_people(f"{title}\n\n" + (to_markdown(columns, rows) if rows else f"{empty}\n"))
     else:
-        output.write(f"{title}\n")
+        output.write_for_people(f"{title}\n")
         output.show(to_rich(columns, rows) if rows else empty)
 
 

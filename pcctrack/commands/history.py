@@ -46,7 +46,7 @@ def run(root: Path, ident: str, fmt: ViewFormat, output: Output) -> int:
         heading = f"{e.date[:10]}  {e.author}  {e.commit[:10]}  {e.subject}"
         lines += ["", "Not yet committed (the working copy)" if e.commit == gitlog.WORKING_COPY else heading]
         lines += [line for change in e.changes for line in textwrap.wrap(change, WIDTH, initial_indent="  ", subsequent_indent="    ")]
-    output.write("\n".join(lines) + "\n")
+    output.write_for_people("\n".join(lines) + "\n")
     return EXIT_OK
 
 

@@ -36,5 +36,5 @@ def run(root: Path, ident: str, as_of: date, fmt: ViewFormat, output: Output) ->
         return EXIT_OK
     titles = {s.model.id: s.model.title for s in (*loaded.records.inspections, *loaded.records.audits)}
     view = ItemView(located.item, item, titles.get(item.record, ""), located.path, line)
-    output.write(render(view, as_of))
+    output.write_for_people(render(view, as_of))
     return EXIT_OK

@@ -31,10 +31,10 @@ def run(root: Path, ident: str, request: UpdateRequest, as_of: date, output: Out
     path = Path(located.path)
     try:
         with atomic.locked(path) as raw:
-            change = _plan(raw, located, request, as_of)
+            change, loc = _plan(raw, located, request, as_of)
             doc = yamlio.load_editable(raw)
             faithful = yamlio.dump_editable(doc) == raw
-            apply(_node(doc.data, located.loc), change)
+            apply(_node(doc.data, loc), change)
             edited = yamlio.dump_editable(doc)
             problems = check_replacement(loaded, located.path, located.kind, edited, as_of)
             if problems:
@@ -60,16 +60,17 @@ def run(root: Path, ident: str, request: UpdateRequest, as_of: date, output: Out
     return EXIT_OK
 
 
-def _plan(raw: bytes, located: Located, request: UpdateRequest, as_of: date) -> Change:
+def _plan(raw: bytes, located: Located, request: UpdateRequest, as_of: date) -> tuple[Change, tuple[str | int, ...]]:
     """Plan against the file as read under the lock, not as first loaded: another update may
-    have landed in between, and its log entry counts."""
+    have landed in between, and its log entry counts; a `git pull` may have moved the item,
+    so its place is found again, by id, in what was read under the lock."""
     model, problems = validate(located.kind, yamlio.parse(yamlio.decode(raw)).data, located.path)
-    current = next((item for _, item in tracked_in(model) if item.id == located.item.id), None)
+    loc, current = next(((loc, item) for loc, item in tracked_in(model) if item.id == located.item.id), ((), None))
     if current is None:
         detail = f": {problems[0].message}" if problems else ""
         raise NotWritten(f"{located.path} does not validate{detail}; fix it (see `pcctrack validate`) before updating")
     try:
-        return plan_update(current, request, as_of, inspectorate_dated=located.kind is RecordKind.INSPECTION)
+        return plan_update(current, request, as_of, inspectorate_dated=located.kind is RecordKind.INSPECTION), loc
     except EditRefused as exc:
         raise UsageProblem(f"{located.item.id}: {exc}") from None
 

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~])")
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z])(:)(?=//)|(?<![\w.])(www)(\.)|(@)(?=\w)")
+"""Where GitHub's Markdown turns bare text into a link: `https://`, `www.` and `name@host`."""
 _BLOCK_START = re.compile(r"^(#|>|-|\+|=|(\d+)([.)]))")
 
 
@@ -30,12 +32,20 @@ def escape_markdown(text: object) -> str:
         return text
     flat = " ".join(str(text).split())
     flat = _INLINE_SPECIAL.sub(r"\\\1", flat)
+    flat = _AUTOLINK.sub(_unlinked, flat)
     match = _BLOCK_START.match(flat)
     if match is None:
         return flat
     if match.group(2) is not None:
         return f"{match.group(2)}\\{match.group(3)}{flat[match.end():]}"
     return "\\" + flat
+
+
+def _unlinked(found: re.Match[str]) -> str:
+    """The escape that keeps an address from being linked; it still reads as written."""
+    if found.group(2):
+        return "www\\."
+    return "\\" + found.group()
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 from pydantic.fields import FieldInfo
 
 from pcctrack.choices import Status
+from pcctrack.dates import out_of_range
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -32,9 +33,12 @@ def _parse_iso_date(value: object) -> object:
     if not _ISO_DATE.match(text):
         raise ValueError(f"{text!r} is not a date written YYYY-MM-DD (e.g. 2025-08-31)")
     try:
-        return date.fromisoformat(text)
+        parsed = date.fromisoformat(text)
     except ValueError as exc:
         raise ValueError(f"{text} is not a real date ({exc}); write a real YYYY-MM-DD date") from None
+    if (refused := out_of_range(parsed)) is not None:
+        raise ValueError(refused)
+    return parsed
 
 
 IsoDate = Annotated[date, BeforeValidator(_parse_iso_date)]

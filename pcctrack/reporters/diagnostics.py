@@ -37,8 +37,11 @@ def github(diagnostics: Sequence[Diagnostic]) -> str:
     )
 
 
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_CLASS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_UNSAFE = re.compile(f"[{_UNSAFE_CLASS}\t\n]")
 """Control characters, line separators and bidirectional overrides."""
+_UNSAFE_IN_TEXT = re.compile(f"[{_UNSAFE_CLASS}]")
+"""The same, less tab and newline: text of several lines."""
 
 
 def printable(value: str) -> str:
@@ -47,7 +50,17 @@ def printable(value: str) -> str:
     Messages quote keys and values from the records; an escape sequence or a newline in a
     key must show as `\\x1b` or `\\n`, not clear the screen or forge a second diagnostic.
     """
-    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), value)
+    return _UNSAFE.sub(_escaped, value)
+
+
+def for_people(value: str) -> str:
+    """`printable` for text of several lines (a record shown in full, a history, a table):
+    tabs and line breaks stay, every other control character shows escaped."""
+    return _UNSAFE_IN_TEXT.sub(_escaped, value)
+
+
+def _escaped(found: re.Match[str]) -> str:
+    return found.group().encode("unicode_escape").decode("ascii")
 
 
 def as_json(diagnostics: Sequence[Diagnostic]) -> str:

@@ -14,6 +14,9 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from pcctrack.documents.text import escape_markdown
+from pcctrack.reporters.diagnostics import for_people, printable
+
 if TYPE_CHECKING:
     from rich.table import Table
 
@@ -101,13 +104,14 @@ def to_markdown(columns: Sequence[Column], rows: Sequence[Row]) -> str:
 
 
 def _md(text: str) -> str:
-    """One table cell: on one line, with '|' escaped and '<' kept from reading as HTML."""
-    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").split())
+    """One table cell: on one line, escaped as the documents escape record text (so a title
+    cannot become a link, an image or HTML), control characters shown escaped."""
+    return printable(escape_markdown(text))
 
 
 def to_rich(columns: Sequence[Column], rows: Sequence[Row]) -> Fitted:
     """A table for people that fits the terminal it is printed on (see `Fitted`)."""
-    return Fitted(list(columns), [[cell(row.get(c.key)) for c in columns] for row in rows])
+    return Fitted(list(columns), [[for_people(cell(row.get(c.key))) for c in columns] for row in rows])
 
 
 READABLE = 16

@@ -73,6 +73,7 @@ def check(records: RecordSet, as_of: date, unreadable: Mapping[str, str] | None 
             )
     for s in records.audits + records.inspections:  # type: ignore[operator]
         problems += _tags(records, s.path, (), s.model.tags)
+    problems += _superseded_loops(records)
     return problems
 
 
@@ -92,6 +93,31 @@ def warnings(records: RecordSet, as_of: date) -> Iterator[Problem]:
                 f"target (`pcctrack update {item.id} --target DATE --reason ... --agreed-by ...`)",
                 severity="warning",
             )
+
+
+def _superseded_loops(records: RecordSet) -> list[Problem]:
+    """Findings that supersede each other in a loop (A by B, B by A): each would count as
+    closed by the other, so both would leave every list though neither stands."""
+    where = {f.id: (s.path, i) for s in records.inspections for i, f in enumerate(s.model.findings)}
+    successor = {f.id: f.superseded_by for s in records.inspections for f in s.model.findings if f.superseded_by}
+    looped: dict[str, list[str]] = {}
+    for start in successor:
+        chain, current = [], start
+        while current in successor and current not in chain and current not in looped:
+            chain.append(current)
+            current = successor[current]
+        loop = chain[chain.index(current):] if current in chain else []
+        if len(loop) > 1:  # a finding superseding itself is reported on its own
+            looped.update(dict.fromkeys(loop, loop))
+    return [
+        Problem(
+            where[ident][0],
+            ("findings", where[ident][1], "superseded_by"),
+            f"superseded_by goes round in a loop ({' -> '.join([*loop, loop[0]])}): the last finding in a"
+            " chain must be the one that stands, with no superseded_by",
+        )
+        for ident, loop in looped.items()
+    ]
 
 
 def _all_ids(records: RecordSet) -> Iterator[tuple[str, Loc, str]]:

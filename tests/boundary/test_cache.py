@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import threading
 import shutil
 import subprocess
 import sys
@@ -33,13 +35,16 @@ def answer_files(folder: Path) -> list[Path]:
 
 
 def read_answer(path: Path) -> tuple[dict[str, object], str]:
-    """An answer file's header and the output it replays."""
+    """A cache file's header and its body (the entries, or the output an answer replays)."""
     header, _, stdout = path.read_text(encoding="utf-8").partition("\n")
     return json.loads(header), stdout
 
 
 def write_answer(path: Path, header: dict[str, object], stdout: str) -> None:
-    path.write_text(json.dumps(header) + "\n" + stdout, encoding="utf-8")
+    """Write a cache file as pcctrack would, its header naming the body's length and digest."""
+    body = stdout.encode("utf-8")
+    sealed = {**header, "length": len(body), "sha256": hashlib.sha256(body).hexdigest()}
+    path.write_bytes(json.dumps(sealed).encode() + b"\n" + body)
 
 
 def forget_answers(folder: Path) -> None:
@@ -114,11 +119,12 @@ def test_a_file_that_breaks_is_left_out_and_named(records: Path) -> None:
 def test_a_cache_others_could_write_is_ignored(records: Path, private_cache: Path) -> None:
     expected = overdue_json()
     (stored,) = cache_files(private_cache)
-    content = json.loads(stored.read_text(encoding="utf-8"))
-    for entry in content["files"].values():
+    header, body = read_answer(stored)
+    content = json.loads(body)
+    for entry in content.values():
         for values in entry.get("items", []):
             values[3] = "planted title"
-    stored.write_text(json.dumps(content), encoding="utf-8")
+    write_answer(stored, header, json.dumps(content))
     stored.chmod(0o666)
     forget_answers(private_cache)
     assert overdue_json() == expected
@@ -127,13 +133,18 @@ def test_a_cache_others_could_write_is_ignored(records: Path, private_cache: Pat
 def test_a_damaged_cache_is_read_past(records: Path, private_cache: Path) -> None:
     expected = overdue_json()
     (stored,) = cache_files(private_cache)
-    content = json.loads(stored.read_text(encoding="utf-8"))
-    for entry in content["files"].values():
+    header, body = read_answer(stored)
+    content = json.loads(body)
+    for entry in content.values():
         if "items" in entry:
             entry["items"] = [["too", "short"]]
-    stored.write_text(json.dumps(content), encoding="utf-8")
+    write_answer(stored, header, json.dumps(content))
     forget_answers(private_cache)
     assert overdue_json() == expected
+    header, body = read_answer(stored)
+    stored.write_text(json.dumps(header) + "\n" + body.replace("Safeguarding", "Planted"), encoding="utf-8")
+    forget_answers(private_cache)
+    assert overdue_json() == expected, "an altered body whose digest no longer matches is read past"
     stored.write_bytes(b"\x00not json")
     forget_answers(private_cache)
     assert overdue_json() == expected
@@ -219,8 +230,23 @@ def test_an_answer_others_could_write_or_that_is_damaged_is_not_replayed(records
     write_answer(answer, header, "[]\n")
     answer.write_bytes(answer.read_bytes() + b"\xff")
     assert overdue_json() == expected
+    header, stdout = read_answer(answer)
+    answer.write_text(json.dumps(header) + "\n" + stdout[: len(stdout) // 2], encoding="utf-8")
+    assert overdue_json() == expected, "a truncated answer is not replayed"
     write_answer(answer, header, "[]\n")
     assert overdue_json() == [], "the planted answer, written by its owner, is replayed: the checks above did refuse"
+
+
+def test_a_pipe_in_place_of_a_cache_file_is_passed_by(records: Path, private_cache: Path) -> None:
+    expected = overdue_json()
+    for path in cache_files(private_cache) + answer_files(private_cache):
+        path.unlink()
+        os.mkfifo(path, 0o600)
+    done: list[object] = []
+    worker = threading.Thread(target=lambda: done.append(overdue_json()), daemon=True)
+    worker.start()
+    worker.join(timeout=30)
+    assert done == [expected], "a listing waited on a pipe in the cache folder"
 
 
 def test_an_answer_is_replayed_only_for_the_same_question_about_the_same_tree(records: Path, private_cache: Path) -> None:

@@ -62,7 +62,7 @@ def test_validate_appends_its_problems_to_the_job_summary(records: Path, in_gith
 
 | File | Line | Column | Problem |
 | :-- | --: | --: | :-- |
-| records/inspections/bad.yaml | 4 | 9 | types[0]: 'nationall' is not allowed: did you mean 'national'? (the choices: 'force-specific', 'national', 'follow-up', 'thematic' or 'partner') |
+| records/inspections/bad.yaml | 4 | 9 | types\\[0\\]: 'nationall' is not allowed: did you mean 'national'? (the choices: 'force-specific', 'national', 'follow-up', 'thematic' or 'partner') |
 
 """)
 

@@ -126,3 +126,32 @@ def test_history_ignores_a_repository_committed_among_the_records(repo: Path) ->
     result = run("history", "test-audit-1", "--format", "json")
     assert not marker.exists(), "a committed script was run"
     assert [e["subject"] for e in json.loads(result.stdout)] == ["Record the safeguarding audit"]
+
+
+def test_a_version_the_yaml_reader_gives_up_on_is_one_line_of_history(repo: Path) -> None:
+    action = repo / "records/audits/test-audit/action-1.yaml"
+    good = action.read_text()
+    action.write_text(good.replace("owner: Safeguarding Lead", "owner: # the role\n  Safeguarding Lead\n"))
+    git(repo, "commit", "-qam", "Comment before a value")
+    action.write_text(good)
+    git(repo, "commit", "-qam", "Comment removed")
+    result = run("history", "test-audit-1")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "the file was not valid YAML in this version (line 6: a comment after 'key:' whose value starts on the next"
+        " line cannot be kept: put the comment on its own line or after the value)"
+    ) in " ".join(result.stdout.split())
+
+
+def test_commit_authors_and_subjects_cannot_drive_the_terminal(repo: Path) -> None:
+    action = repo / "records/audits/test-audit/action-1.yaml"
+    action.write_text(action.read_text().replace("owner: Safeguarding Lead", "owner: Head of Safeguarding"))
+    git(repo, "-c", "user.name=Eve\x1b]0;pwned", "commit", "-qam", "Owner\x1b[2J changed\x9b")
+    result = run("history", "test-audit-1")
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout and "\x9b" not in result.stdout
+    assert "Eve\\x1b]0;pwned" in result.stdout and "Owner\\x1b[2J changed\\x9b" in result.stdout
+
+
+def test_an_unknown_id_is_quoted_escaped(repo: Path) -> None:
+    result = run("show", "test\x1b[2J-audit")
+    assert result.exit_code == 2 and "\x1b" not in result.stderr and "test\\x1b[2J-audit" in result.stderr

@@ -147,3 +147,16 @@ def test_filters_read_any_case_and_the_declared_other_spellings() -> None:
     assert [row["id"] for row in high] == ["rsm-vulnerability-2526-3"]
     by_alias = json.loads(bundled("export", "--format", "json", "--owner", "opcc").stdout)
     assert by_alias and {row["owner"] for row in by_alias} == {"Office of the PCC"}
+
+
+def test_record_text_in_a_markdown_listing_is_never_a_link_or_an_image(records: Path) -> None:  # type: ignore[no-untyped-def]
+    from markdown_it import MarkdownIt
+
+    action = records / "audits" / "test-audit" / "action-1.yaml"
+    hostile = "[Click here](https://evil.example) ![x](http://evil.example/i.png) <b>bold</b> *em* mail me@evil.example"
+    action.write_text(action.read_text().replace("The force will review the safeguarding dashboard.", f'"{hostile}"'))
+    listing = run("overdue", "--as-of", "2026-01-01", "--format", "markdown")
+    assert listing.exit_code == 0, listing.stderr
+    page = MarkdownIt("commonmark").enable("table").render(listing.stdout)
+    assert "<a " not in page and "<img" not in page and "<b>" not in page and "<em>" not in page
+    assert hostile.replace("<", "&lt;").replace(">", "&gt;")[:60] in page

@@ -232,11 +232,11 @@ def test_without_send_each_role_gets_an_eml_file_and_a_summary(records: Path) ->
     assert (records.parent / "review" / "pvp-hub-manager.eml").exists()
 
 
-HOSTILE = ' <script>alert(1)</script> {{ 7*7 }} {% raw %}\r\nBcc: spy@evil.example\r\n\r\n<b>bold</b>'
+HOSTILE = ' <script>alert(1)</script> {{ 7*7 }} {% raw %}\nBcc: spy@evil.example\n\n<b>bold</b>'  # carriage returns are refused when a record is read
 
 
 def test_hostile_record_text_adds_no_header_and_no_markup(records: Path) -> None:
-    evil_role = "Evil\r\nBcc: spy@evil.example"
+    evil_role = "Evil\nBcc: spy@evil.example"  # a carriage return is refused when the record is read
     chase_tree(records, owner_text=HOSTILE, role_extra={evil_role: ["evil-role@force.example"]})
     templates = records.parent / "templates"
     templates.mkdir()

@@ -151,3 +151,30 @@ def test_a_layout_that_cannot_be_kept_exactly_is_warned_about(records: Path) -> 
 def test_a_faithful_layout_gives_no_warning(records: Path) -> None:
     result = run("update", "test-audit-1", "--note", "Chased.", "--as-of", AS_OF)
     assert "warning" not in result.stderr
+
+
+def test_findings_reordered_before_the_lock_still_get_the_entry_on_the_right_one(records: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As a `git pull` between reading the tree and taking the lock would."""
+    from contextlib import contextmanager
+
+    from pcctrack.boundary import atomic, yamlio
+
+    path = records / "inspections" / "test-inspection.yaml"
+    text = path.read_text()
+    head, _, findings = text.partition("findings:\n")
+    first, _, second = findings.partition("  - id: test-inspection-afi-1\n")
+    real_locked = atomic.locked
+
+    @contextmanager
+    def pulled_then_locked(target: Path):  # type: ignore[no-untyped-def]
+        path.write_text(head + "findings:\n  - id: test-inspection-afi-1\n" + second + first)
+        with real_locked(target) as raw:
+            yield raw
+
+    monkeypatch.setattr(atomic, "locked", pulled_then_locked)
+    result = run("update", "test-inspection-rec-1", "--note", "Chased.", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    data = yamlio.parse(path.read_text()).data
+    by_id = {f["id"]: f for f in data["findings"]}
+    assert [e["note"] for e in by_id["test-inspection-rec-1"]["log"]] == ["Chased."]
+    assert "log" not in by_id["test-inspection-afi-1"]

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -93,10 +93,16 @@ class StrictConstructor(RoundTripConstructor):
 
 
 class _RecordConstructor(StrictConstructor):
-    """The validating reader's constructor: dates stay text for the models to parse."""
+    """The validating reader's constructor: dates stay text for the models to parse, and a
+    value tagged `!!str` is the text it spells, as `!<tag:yaml.org,2002:str>` already is (the
+    round-trip reader keeps the shorthand as a tagged object, for writing it back)."""
 
     def construct_date_as_text(self, node: Any) -> str:
         return str(self.construct_scalar(node))
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        value = super().construct_object(node, deep=deep)
+        return str(value.value) if isinstance(value, TaggedScalar) and node.tag == STANDARD_TAG_PREFIX + "str" else value
 
 
 _AS_WORDS = {
@@ -252,6 +258,28 @@ def load_text(yaml: YAML, text: str) -> Any:
         raise YamlProblem(1, 1, TOO_DEEP) from None
     except (YAMLError, ValueError) as exc:  # any other loader complaint: a message, not a traceback
         raise YamlProblem(1, 1, f"not a valid YAML document: {exc}") from None
+    except NotImplementedError as exc:
+        raise _unsupported(exc) from None
+    except Exception as exc:  # noqa: BLE001 - no file may stop the others being read
+        raise YamlProblem(
+            1, 1, f"pcctrack's YAML reader cannot read this file ({type(exc).__name__}): simplify its layout"
+        ) from None
+
+
+_OVERLAP = re.compile(r"overlap in comment \[CommentToken\('[^\n]*?\\n', line: (\d+), col: (\d+)\)")
+
+
+def _unsupported(exc: NotImplementedError) -> YamlProblem:
+    """ruamel's round-trip reader gives up on a few comment placements it cannot keep."""
+    found = _OVERLAP.search(str(exc))
+    if found is None:
+        return YamlProblem(1, 1, f"pcctrack's YAML reader cannot read this file ({exc}): simplify its layout")
+    return YamlProblem(
+        int(found[1]) + 1,
+        int(found[2]) + 1,
+        "a comment after 'key:' whose value starts on the next line cannot be kept: put the comment on"
+        " its own line or after the value",
+    )
 
 
 def _codepoint(character: int | str) -> int:

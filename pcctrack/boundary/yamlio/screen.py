@@ -14,6 +14,7 @@ from typing import Any, Final
 
 import yaml_rs
 
+from pcctrack.boundary.yamlio.depth import INLINE_LEVELS, THREAD_LEVELS, nesting_bound, on_deep_stack
 from pcctrack.boundary.yamlio.limits import MAX_DEPTH, MAX_LINES, MAX_VALUES
 
 UNSURE: Final = object()
@@ -34,6 +35,8 @@ _UNSURE_TEXT = re.compile(
     | 0[xXoObB]                          # hex, octal and binary numbers
     | [0-9.][eE][-+_0-9]                 # exponents
     | [0-9]{100}                         # very long numbers (Python refuses > 4300 digits)
+    | :\ +\#[^\n]*\n\ +[^\ \n\#?-]          # a comment after 'key:', the value below it (ruamel
+                                         # gives up on some of these, so it must decide)
       # tabs, control characters, byte-order marks and the line breaks only YAML 1.1 has:
     | """
     + _NON_TEXT,
@@ -54,6 +57,7 @@ _QUICK = tuple(
         r"\|(?![-+0-9]* *(?:#.*)?$)",
         r">(?![-+0-9]* *(?:#.*)?$)",
         r"\n(?:---|\.\.\.)",
+        r" #[^\n]*\n +[^ \n#?-]",
     )
 )
 """The rest of `_UNSURE_TEXT` but its very long numbers, each part written to start with a
@@ -166,11 +170,18 @@ def parse_fast(text: str) -> Any:
     """
     if _unsure(text) or text.count("\n") >= MAX_LINES:
         return UNSURE
+    raw = text.encode()
+    levels = nesting_bound(text, raw)
+    if levels >= THREAD_LEVELS:
+        return UNSURE
     try:
-        data = yaml_rs.loads(text, parse_datetime=False)
+        if levels < INLINE_LEVELS:
+            data = yaml_rs.loads(text, parse_datetime=False)
+        else:
+            data = on_deep_stack(lambda: yaml_rs.loads(text, parse_datetime=False))
     except Exception:  # noqa: BLE001 - any complaint is the exact parser's to word
         return UNSURE
-    if _may_nest_deep(text.encode()) and _too_deep(data):
+    if _may_nest_deep(raw) and _too_deep(data):
         return UNSURE
     if len(text) > _VALUES_POSSIBLE and _too_many_values(data):
         return UNSURE

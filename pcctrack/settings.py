@@ -40,10 +40,12 @@ def as_of(option: str | None, today: date | None = None) -> date:
 
 def date_option(name: str, value: str) -> date:
     """A date given on the command line, or a usage error naming the option."""
+    from pcctrack.rules.answers import Refused, a_date
+
     try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise UsageProblem(f"{name} {value!r} is not a date written YYYY-MM-DD") from None
+        return a_date(value)
+    except Refused as exc:
+        raise UsageProblem(f"{name} {exc}") from None
 
 
 def revision(on: str | None, reason: str | None, agreed_by: str | None, option: str = "--revise-due") -> Revision | None:

@@ -151,3 +151,36 @@ def test_a_new_record_points_editors_at_its_schema(records: Path) -> None:
     assert first == "# yaml-language-server: $schema=../../../schema/action.schema.json"
     assert (created.parent / "../../../schema/action.schema.json").resolve().is_file()
     assert run("validate", "--as-of", AS_OF).exit_code == 0
+
+
+def test_at_a_real_terminal_a_mistake_is_asked_again_with_its_correction_offered(records: Path) -> None:
+    """Through a pseudo-terminal, as an analyst types: the prompts, the choices, the retries."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    main, terminal = pty.openpty()
+    env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1"}
+    child = subprocess.Popen([sys.executable, "-m", "pcctrack", "new", "action", "--as-of", AS_OF],
+                             stdin=terminal, stdout=terminal, stderr=terminal, env=env)
+    os.close(terminal)
+    os.write(main, b"test-audt\n\nReview the dashboard.\nmed\n\nhead of safeguarding\n30/09/2026\n\n")
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # the terminal closes when pcctrack exits
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(main)
+    assert child.wait(timeout=30) == 0, seen.decode()
+    shown = seen.decode().replace("\r\n", "\n")
+    assert "'test-audt' is not an audit's id: did you mean 'test-audit'?" in shown
+    assert "Audit id (test-audit) [test-audit]:" in shown  # the correction, taken with Enter
+    assert "Priority (High, Medium, Low) [Medium]:" in shown
+    assert "Agreed date (YYYY-MM-DD) [2026-09-30]:" in shown
+    written = Path("records/audits/test-audit/action-2.yaml").read_text()
+    assert "priority: Medium\n" in written and "owner: Head of Safeguarding\n" in written and "due: 2026-09-30\n" in written

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from pcctrack.errors import UsageProblem
 from pcctrack.boundary.files import find_records_dir
 from pcctrack.reporters.diagnostics import DiagnosticFormat
+from pcctrack.rules.answers import Refused, a_date
 
 if TYPE_CHECKING:
     from pcctrack.rules.editing import Revision
@@ -40,8 +41,6 @@ def as_of(option: str | None, today: date | None = None) -> date:
 
 def date_option(name: str, value: str) -> date:
     """A date given on the command line, or a usage error naming the option."""
-    from pcctrack.rules.answers import Refused, a_date
-
     try:
         return a_date(value)
     except Refused as exc:

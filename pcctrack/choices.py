@@ -11,12 +11,18 @@ from collections.abc import Iterable
 from enum import StrEnum
 
 
+def nearest(given: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The known word nearest ``given`` (case aside), if any is near."""
+    spelled = {k.casefold(): k for k in known}
+    close = difflib.get_close_matches(given.casefold(), list(spelled), n=1, cutoff=cutoff)
+    return spelled[close[0]] if close else None
+
+
 def did_you_mean(given: str, known: Iterable[str], cutoff: float = 0.6) -> str:
     """": did you mean 'x'?" naming the known word nearest ``given`` (case aside), or "":
     every closed vocabulary, in records and on the command line, answers a slip this way."""
-    spelled = {k.casefold(): k for k in known}
-    close = difflib.get_close_matches(given.casefold(), list(spelled), n=1, cutoff=cutoff)
-    return f": did you mean '{spelled[close[0]]}'?" if close else ""
+    close = nearest(given, known, cutoff)
+    return f": did you mean '{close}'?" if close else ""
 
 
 def spelled_as(given: str, known: Iterable[str]) -> str | None:

@@ -333,7 +333,7 @@ def remind(
     stale: Annotated[int, typer.Option("--stale", metavar="DAYS", min=1, help="Ask for an update on open work with no log entry for DAYS days.")] = 60,
     out: Annotated[
         Optional[Path],
-        typer.Option("--out", metavar="DIR", help="Write the .eml files here [default: reminders/<date>/ beside records/].", show_default=False),
+        typer.Option("--out", metavar="DIR", help="Write the .eml files here [default: reminders/YYYY-MM-DD/ beside records/].", show_default=False),
     ] = None,
     send: Annotated[bool, typer.Option("--send", help="Send through the SMTP server that PCCTRACK_SMTP_HOST and the other PCCTRACK_SMTP_* variables name.")] = False,
     templates: TemplatesOption = None,

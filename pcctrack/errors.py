@@ -113,7 +113,20 @@ def guarded(func: F) -> F:
 
 class Cli(TyperGroup):
     """The command group, answering a mistyped command line as every other error is answered:
-    one `pcctrack: error:` line on stderr saying what to do, exit 2; not Click's usage block."""
+    one `pcctrack: error:` line on stderr saying what to do, exit 2; not Click's usage block.
+    Its help reads like the README (`reporters.help`)."""
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        """Each command with help for people (see `reporters.help`)."""
+        from pcctrack.reporters.help import readable
+
+        return readable(super().get_command(ctx, cmd_name))
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The command list with each summary whole, not cut short with '...'."""
+        from pcctrack.reporters.help import command_list
+
+        command_list(self, ctx, formatter)
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:

@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pcctrack.dates import ISO_DATE, out_of_range
 from pcctrack.errors import UsageProblem
 from pcctrack.boundary.files import find_records_dir
 from pcctrack.reporters.diagnostics import DiagnosticFormat
+from pcctrack.rules.answers import Refused, a_date
 
 if TYPE_CHECKING:
     from pcctrack.rules.editing import Revision
@@ -43,14 +43,9 @@ def date_option(name: str, value: str) -> date:
     """A date given on the command line, or a usage error naming the option."""
     text = value.strip()
     try:
-        if not ISO_DATE.match(text):
-            raise ValueError(text)
-        parsed = date.fromisoformat(text)
-    except ValueError:
-        raise UsageProblem(f"{name} {value!r} is not a date written YYYY-MM-DD") from None
-    if (refused := out_of_range(parsed)) is not None:
-        raise UsageProblem(f"{name} {refused}")
-    return parsed
+        return a_date(text)
+    except Refused as exc:
+        raise UsageProblem(f"{name} {exc}") from None
 
 
 def revision(on: str | None, reason: str | None, agreed_by: str | None, option: str = "--revise-due") -> Revision | None:

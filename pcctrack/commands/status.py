@@ -26,7 +26,7 @@ def run(
     listing = listing_items(root, output)
     filters = known_filters(filters, listing.items, listing.roles, listing.scales.values())
     chosen = [i for i in listing.as_of(as_of) if filters.accepts(i)]
-    result = rollups.rollup(chosen, by, as_of)
+    result = rollups.rollup(chosen, by, as_of, listing.scales)
     if fmt is TableFormat.JSON:
         output.write(json.dumps(as_json(result, as_of), indent=2) + "\n")
         return listing.exit_code()

@@ -154,7 +154,7 @@ class Fitted:
         if sum(least) > room:
             return None
         chosen = natural[:]
-        for _ in range(sum(natural) - room):  # narrow the widest wrapping column, one at a time
+        for _ in range(sum(natural) - room):  # narrow the widest column that can give, one at a time
             widest = max((i for i in range(len(chosen)) if chosen[i] > least[i]), key=lambda i: chosen[i])
             chosen[widest] -= 1
         return chosen  # type: ignore[return-value]

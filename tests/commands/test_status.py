@@ -22,12 +22,12 @@ def test_table_by_status(records) -> None:  # type: ignore[no-untyped-def]
     assert result.stdout == snapshot("""\
 The force's tracked items by status and priority, as of 1 January 2026
 
-| Status | High | (none) | Total | Open | Awaiting verification | Overdue | No date |
-| :-- | --: | --: | --: | --: | --: | --: | --: |
-| in-progress | 1 | 1 | 2 | 2 | 0 | 2 | 0 |
-| open | 0 | 1 | 1 | 1 | 0 | 0 | 0 |
-| unpublished | 0 | 1 | 1 | 1 | 0 | 1 | 0 |
-| Total | 1 | 3 | 4 | 4 | 0 | 3 | 0 |
+| Status | High | Medium | Low | (none) | Total | Open | Awaiting verification | Overdue | No date |
+| :-- | --: | --: | --: | --: | --: | --: | --: | --: | --: |
+| in-progress | 1 | 0 | 0 | 1 | 2 | 2 | 0 | 2 | 0 |
+| open | 0 | 0 | 0 | 1 | 1 | 1 | 0 | 0 | 0 |
+| unpublished | 0 | 0 | 0 | 1 | 1 | 1 | 0 | 1 | 0 |
+| Total | 1 | 0 | 0 | 3 | 4 | 4 | 0 | 3 | 0 |
 """)
 
 
@@ -44,3 +44,14 @@ def test_by_owner_and_tag(records) -> None:  # type: ignore[no-untyped-def]
 
 def test_unknown_grouping_is_a_usage_error(records) -> None:  # type: ignore[no-untyped-def]
     assert run("status", "--by", "colour").exit_code == 2
+
+
+def test_by_priority_is_the_scale_in_its_own_order_with_empty_levels(bundled) -> None:  # type: ignore[no-untyped-def]
+    result = run("status", "--by", "priority", "--as-of", "2026-11-21", "--format", "markdown", "--source", "audit")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "The force's tracked items by priority, as of 21 November 2026"
+    assert lines[2] == "| Priority | Total | Open | Awaiting verification | Overdue | No date |"
+    assert [line.split(" | ")[0] for line in lines[4:]] == ["| High", "| Medium", "| Low", "| Total"]
+    before = run("status", "--by", "priority", "--as-of", "2026-11-21", "--format", "json", "--priority", "High")
+    assert [row["key"] for row in json.loads(before.stdout)["rows"]] == ["High", "Medium", "Low"]

@@ -56,3 +56,27 @@ def test_items_without_priority_get_their_own_column_and_tags_count_in_each_grou
     result = rollup(items(records), GroupBy.TAG, AS_OF)
     assert result.columns == [NONE_LABEL]
     assert [(r.key, r.total) for r in result.rows] == [("a", 1), ("b", 1), (NONE_LABEL, 1)]
+
+
+def test_by_priority_each_firm_s_scale_whole_and_in_its_own_order() -> None:
+    rsm = audit(id="rsm", priority_scale=[{"name": "High"}, {"name": "Medium"}, {"name": "Low"}])
+    mazars = audit(id="mazars", priority_scale=[{"name": "Priority 1"}, {"name": "Priority 2"}, {"name": "Priority 3"}])
+    tiaa = audit(id="tiaa", priority_scale=[{"name": "Urgent"}, {"name": "Important"}, {"name": "Routine"}, {"name": "Low"}])
+    records = record_set(
+        inspections=[inspection(findings=[finding()])],
+        audits=[rsm, mazars, tiaa],
+        actions=[action("rsm-1", audit="rsm", priority="Low"), action("mazars-1", audit="mazars", priority="Priority 2"),
+                 action("tiaa-1", audit="tiaa", priority="Low")],
+    )
+    scales = {a.id: [level.name for level in a.priority_scale] for a in (rsm, mazars, tiaa)}
+    result = rollup(items(records), GroupBy.PRIORITY, AS_OF, scales)
+    assert result.columns == []  # no priority-against-priority matrix
+    assert [(r.key, r.total) for r in result.rows] == [
+        ("High", 0), ("Medium", 0), ("Low (rsm)", 1),
+        ("Priority 1", 0), ("Priority 2", 1), ("Priority 3", 0),
+        ("Urgent", 0), ("Important", 0), ("Routine", 0), ("Low (tiaa)", 1),
+        (NONE_LABEL, 2),  # the finding and the PCC's response
+    ]
+    by_status = rollup(items(records), GroupBy.STATUS, AS_OF, scales)
+    assert by_status.columns[:4] == ["High", "Medium", "Low (rsm)", "Priority 1"]
+    assert by_status.totals.counts["Low (tiaa)"] == 1

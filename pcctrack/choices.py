@@ -51,3 +51,4 @@ class NewKind(StrEnum):
     INSPECTION = "inspection"
     AUDIT = "audit"
     ACTION = "action"
+    FINDING = "finding"

@@ -540,7 +540,7 @@ def set_value(mapping: CommentedMap, key: str, value: Any, after: list[str]) -> 
     moved = _take_trailing_comment(mapping, only=anchor) if anchor is not None else None
     mapping.insert(position, key, value)
     if moved:
-        _give_trailing_comment(mapping, moved)
+        _give_trailing_comment(mapping, moved, only=key)
 
 
 def _last_slot(node: Any, only: Any = None) -> tuple[Any, Any] | None:
@@ -548,7 +548,7 @@ def _last_slot(node: Any, only: Any = None) -> tuple[Any, Any] | None:
     if isinstance(node, CommentedMap) and node:
         key = only if only is not None else list(node)[-1]
         value = node[key]
-        if only is None and isinstance(value, (CommentedMap, CommentedSeq)) and value:
+        if isinstance(value, (CommentedMap, CommentedSeq)) and value:
             return _last_slot(value)
         return node, key
     if isinstance(node, CommentedSeq) and node:
@@ -587,8 +587,8 @@ def _take_trailing_comment(node: Any, only: Any = None) -> str | None:
     return rest
 
 
-def _give_trailing_comment(node: Any, text: str) -> None:
-    slot = _last_slot(node)
+def _give_trailing_comment(node: Any, text: str, only: Any = None) -> None:
+    slot = _last_slot(node, only)
     if slot is None:
         return
     collection, key = slot

@@ -1,9 +1,11 @@
-"""`pcctrack new inspection|audit|action`: a valid record with the next free id, ready to fill in.
+"""`pcctrack new inspection|audit|action|finding`: a valid record (or a finding in an
+inspection's record) with the next free id.
 
 On a terminal the command asks for each required field it was not given; elsewhere (CI,
-scripts) it takes them as options and names any that are missing. The new file is checked
-exactly as `validate` would check it before it is written, and an existing file is never
-overwritten.
+scripts) it takes them as options and names any that are missing. What it writes is checked
+exactly as `validate` would check it, and for personal data in published fields, before it
+is written; an existing file is never overwritten, and a finding is added to its inspection's
+file as `update` edits one.
 """
 
 from __future__ import annotations
@@ -17,16 +19,16 @@ from pathlib import Path
 from typing import Any
 
 from pcctrack.boundary import atomic, yamlio
-from pcctrack.checker import check_replacement
+from pcctrack.commands import rewrite
 from pcctrack.errors import EXIT_OK, NotWritten, UsageProblem
 from pcctrack.boundary.files import AUDIT_NAME, RecordKind, display_path
 from pcctrack.loader import Loaded, load
 from pcctrack.output import Output
-from pcctrack.reporters.diagnostics import text
 from pcctrack.choices import NewKind
-from pcctrack.rules.editing import free_id, next_action_number, slug
+from pcctrack.rules.editing import keys_before
+from pcctrack.rules.ids import KIND_SHORT, audit_id, finding_id, free_id, inspection_id, next_action_number
 from pcctrack.rules.items import tracked
-from pcctrack.settings import date_option
+from pcctrack.settings import date_option, listed
 
 Ask = Callable[[str], str]
 """Asks the person at the terminal for one value."""
@@ -57,6 +59,11 @@ REQUIRED: dict[NewKind, list[Field]] = {
         Field("owner", "Owner (a role, never a name)"),
         Field("due", "Agreed date (YYYY-MM-DD)"),
     ],
+    NewKind.FINDING: [
+        Field("inspection", "Inspection id"),
+        Field("kind", "Kind (cause-of-concern, recommendation, area-for-improvement)"),
+        Field("text", "The finding's text, as published"),
+    ],
 }
 
 
@@ -72,13 +79,15 @@ def prompter() -> Ask | None:
 def run(root: Path, kind: NewKind, given: dict[str, str | None], ident: str | None, ask: Ask | None, as_of: date, output: Output) -> int:
     values = _complete(kind, given, ask)
     loaded = load(root)
+    if kind is NewKind.FINDING:
+        return _add_finding(loaded, values, ident, as_of, output)
     path, record_kind, data = _scaffold(root, loaded, kind, values, ident)
+    if values.get("internal_note"):
+        data["internal"] = [values["internal_note"]]
     shown = display_path(path)
     doc = yamlio.Editable(yamlio.new_mapping(data), yamlio.Layout())
     raw = schema_pointer(root, path, record_kind) + yamlio.dump_editable(doc)
-    problems = check_replacement(loaded, shown, record_kind, raw, as_of)
-    if problems:
-        raise NotWritten(f"the new {kind} would not be valid, so nothing was written:\n" + text(problems).rstrip("\n"))
+    rewrite.check(loaded, shown, record_kind, raw, as_of, f"the new {kind}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic.write_atomically(path, raw, create=True)
@@ -136,16 +145,20 @@ def _scaffold(root: Path, loaded: Loaded, kind: NewKind, v: dict[str, str], iden
         }
         return Path(audit.path).parent / f"action-{number}.yaml", RecordKind.ACTION, data
     if kind is NewKind.AUDIT:
-        year = v.get("financial_year") or v["reference"]
-        new_id = ident or free_id(slug(f"{v['auditor'].split()[0]} {v['title']} {year}"), taken)
+        new_id = ident or free_id(audit_id(v["auditor"], v["title"], v["reference"], v.get("financial_year")), taken)
         data = {"id": new_id, "auditor": v["auditor"], "reference": v["reference"], "title": v["title"]}
         if v.get("financial_year"):
             data["financial_year"] = v["financial_year"]
-        data["priority_scale"] = [yamlio.new_mapping({"name": p.strip()}) for p in v["priorities"].split(",") if p.strip()]
+        if v.get("final_issued"):
+            data["dates"] = yamlio.new_mapping({"final_issued": date_option("--final-issued", v["final_issued"])})
+        data["priority_scale"] = [yamlio.new_mapping({"name": p}) for p in listed(v["priorities"])]
+        if v.get("assurance_scale"):
+            data["assurance_scale"] = listed(v["assurance_scale"])
+        if v.get("assurance"):
+            data["assurance"] = v["assurance"]
         return root / "audits" / new_id / AUDIT_NAME, RecordKind.AUDIT, data
     published = date_option("--published", v["published"])
-    words = " ".join(v["title"].split()[:6])
-    new_id = ident or free_id(f"{slug(words)}-{published.year}", taken)
+    new_id = ident or free_id(inspection_id(v["title"], published.year, records.config.force), taken)
     data = {
         "id": new_id,
         "title": v["title"],
@@ -154,3 +167,56 @@ def _scaffold(root: Path, loaded: Loaded, kind: NewKind, v: dict[str, str], iden
         "findings": [],
     }
     return root / "inspections" / f"{new_id}.yaml", RecordKind.INSPECTION, data
+
+
+def _add_finding(loaded: Loaded, v: dict[str, str], ident: str | None, as_of: date, output: Output) -> int:
+    """Append a finding to its inspection's record, with the next id in the report's style."""
+    records = loaded.records
+    inspection = next((s for s in records.inspections if s.model.id == v["inspection"]), None)
+    if inspection is None:
+        known = ", ".join(sorted(s.model.id for s in records.inspections)) or "none yet"
+        raise UsageProblem(f"no inspection has the id '{v['inspection']}' (inspections: {known}); create it with `pcctrack new inspection`")
+    kind = _finding_kind(v["kind"])
+    if v.get("due") and v.get("timescale"):
+        raise UsageProblem("give --due DATE or --timescale TEXT (the report's own words), not both")
+    entry: dict[str, Any] = {"kind": kind}
+    if v.get("number"):
+        entry["number"] = v["number"]
+    entry["text"] = v["text"]
+    if v.get("addressees"):
+        entry["addressees"] = listed(v["addressees"])
+    for key in ("owner", "lead"):
+        if v.get(key):
+            entry[key] = v[key]
+    if v.get("due"):
+        entry["due"] = date_option("--due", v["due"])
+    if v.get("timescale"):
+        entry["timescale"] = v["timescale"]
+    if v.get("internal_note"):
+        entry["internal"] = [v["internal_note"]]
+    taken = {i.id for _, _, i in tracked(records)} | {s.model.id for s in (*records.inspections, *records.audits)}
+    added: list[str] = []
+
+    def edit(raw: bytes, data: Any) -> list[str]:
+        model = rewrite.current(raw, RecordKind.INSPECTION, inspection.path)
+        mine = [(f.id, f.origin is not None) for f in model.findings]
+        new_id = ident or finding_id(model.id, mine, kind, v.get("number"), taken | {f for f, _ in mine})
+        added.append(new_id)
+        from pcctrack.models import Inspection
+
+        yamlio.append_item(data, "findings", yamlio.new_mapping({"id": new_id, **entry}), after=keys_before(Inspection, "findings"))
+        return []
+
+    rewrite.rewrite(loaded, inspection.path, RecordKind.INSPECTION, as_of, edit, "the new finding", output)
+    output.note(f"created finding {added[0]} in {inspection.path}")
+    output.write(f"{added[0]}\n")
+    return EXIT_OK
+
+
+def _finding_kind(given: str) -> str:
+    """A finding kind in full, from its name or the short form ids use (coc, rec, afi)."""
+    word = given.strip().casefold().replace(" ", "-")
+    full = {short: kind for kind, short in KIND_SHORT.items()}.get(word, word)
+    if full not in KIND_SHORT:
+        raise UsageProblem(f"--kind {given!r} is not a kind of finding: use cause-of-concern, recommendation or area-for-improvement")
+    return full

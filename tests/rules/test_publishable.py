@@ -73,3 +73,19 @@ def test_clean_records_give_nothing() -> None:
 )
 def test_phone_numbers_are_uk_numbers_not_dates_or_counts(text: str, numbers: list[str]) -> None:
     assert phone_numbers(text) == numbers
+
+
+def test_an_edit_is_refused_only_for_personal_data_it_adds() -> None:
+    from pcctrack.rules.publishable import introduced
+
+    before = Inspection.model_validate(INSPECTION)
+    assert introduced(before, before) == []  # what the record already held is validate --publishable's concern
+    edited = dict(INSPECTION, findings=[*INSPECTION["findings"], {  # type: ignore[list-item]
+        "id": "peel-rec-2", "kind": "recommendation", "text": "Ask jo.bloggs@example.org or ring 07700 900456.",
+        "internal": ["Office contact: 01642 301653, foi@example.org."],
+    }])
+    assert introduced(before, Inspection.model_validate(edited)) == [
+        (("findings", 2, "text"), "an email address (jo.bloggs@example.org)"),
+        (("findings", 2, "text"), "a phone number (07700 900456)"),
+    ]
+    assert [loc for loc, _ in introduced(None, before)] == [("summary",), ("findings", 0, "text")]

@@ -278,6 +278,8 @@ def update(
         facts["--assurance-scale"] = settings.listed(assurance_scale)
     if published_undated:
         facts["--published-undated"] = True
+    if facts and on is not None:
+        raise UsageProblem("--date dates a log entry; a response's steps and an audit's facts take their own dates")
     today = settings.as_of(as_of)
     revised, targeted = settings.dated_change(revise_due, target, reason, agreed_by)
     request = UpdateRequest(

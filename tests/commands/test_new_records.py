@@ -108,3 +108,14 @@ def test_a_new_record_with_personal_data_is_not_created(bundled_repo: Path) -> N
     assert Path("records/audits/rsm-vulnerability-2526/action-6.yaml").read_text().endswith(
         "status: open\ninternal:\n  - 'Hub contact: 01642 301653.'\n"
     )
+
+
+def test_on_a_terminal_a_finding_is_asked_for(bundled_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pcctrack.commands import new as command
+
+    answers = iter(["peel-2023-25", "area-for-improvement", "Cleveland Police should improve how it answers 101 calls."])
+    asked: list[str] = []
+    monkeypatch.setattr(command, "prompter", lambda: lambda label: asked.append(label) or next(answers))
+    result = run("new", "finding", "--as-of", AS_OF)
+    assert (result.exit_code, result.stdout) == (0, "peel-2023-25-afi-9\n"), result.stderr
+    assert asked == ["Inspection id", "Kind (cause-of-concern, recommendation, area-for-improvement)", "The finding's text, as published"]

@@ -63,6 +63,7 @@ def test_a_new_inspections_response_gets_its_milestones_block(bundled_repo: Path
         (["ncpi-2025.response", "--status", "completed"], 2, "--status is for a finding or an action"),
         (["ncpi-2025.response", "--final-issued", "2025-02-01"], 2, "--final-issued cannot be recorded on a response"),
         (["ncpi-2025.response"], 2, "nothing to record"),
+        (["ncpi-2025.response", "--published", "2025-02-01", "--date", "2025-02-01"], 2, "--date dates a log entry"),
         (["ncpi-2025", "--published", "2025-02-01"], 2, "ncpi-2025 is an inspection: update its findings by their ids, or its statutory response as ncpi-2025.response"),
         (["ncpi-2025.respons", "--published", "2025-02-01"], 2, "did you mean 'ncpi-2025.response'?"),
         (["rsm-vulnerability-2526", "--final-issued", "2025-11-04"], 2, "final report issued is already recorded as 2025-11-03"),

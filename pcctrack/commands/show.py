@@ -52,12 +52,12 @@ def run(root: Path, ident: str, as_of: date, fmt: ViewFormat, output: Output) ->
         loc = ()
     line = document.position(loc, key=True)[0] if document and loc else 1
     if fmt is ViewFormat.JSON:
-        return _json(output, {
-            **target.model.model_dump(mode="json"),
-            "items": [item_row(i, as_of) for i in held],
-            "file": target.path,
-            "line": line,
-        })
+        fields = (
+            {"id": ident, "inspection": target.model.id, "milestones": target.model.milestones.model_dump(mode="json")}
+            if target.named is targets.Named.RESPONSE
+            else target.model.model_dump(mode="json")
+        )
+        return _json(output, {**fields, "items": [item_row(i, as_of) for i in held], "file": target.path, "line": line})
     renderer = {targets.Named.RESPONSE: render_response, targets.Named.AUDIT: render_audit}.get(target.named, render_inspection)
     output.write(renderer(RecordView(target.model, held, target.path, line), as_of))
     return EXIT_OK

@@ -28,6 +28,7 @@ def test_a_finding_is_appended_with_the_reports_next_id(bundled_repo: Path) -> N
         "+    text: Within three months, the force should review how it responds to children who go missing.",
         "+    owner: Superintendent (Prevention)",
         "+    timescale: Within three months",
+        "+",  # set apart by a blank line, as the report's other findings are
     ]
     assert run("validate", "--as-of", AS_OF).exit_code == 0
     shown = run("show", "ncpi-2025-rec-3", "--as-of", AS_OF).stdout

@@ -113,3 +113,11 @@ Response:    published (date not recorded) (`pcctrack show gbcse-progress-2025.r
     By 31 December 2024, the Home Office, the Department for Education, the Welsh Government, the
     National Crime…\
 """])
+
+
+def test_a_responses_json_carries_its_steps_and_its_row(bundled_repo: Path) -> None:
+    data = json.loads(run("show", "ncpi-2025.response", "--format", "json", "--as-of", AS_OF).stdout)
+    assert (data["id"], data["inspection"], data["milestones"]["published"], data["line"]) == (
+        "ncpi-2025.response", "ncpi-2025", True, 111,
+    )
+    assert [(r["id"], r["state"], r["due"]) for r in data["items"]] == [("ncpi-2025.response", "closed", "2025-03-11")]

@@ -109,7 +109,7 @@ def _text(m: TrackedItem) -> str:
 
 def field(label: str, value: str) -> list[str]:
     """A labelled line, wrapped with its continuation lines under the value."""
-    return wrap(value, f"{label + ':':<{_LABEL}}", " " * _LABEL)
+    return wrap(value, f"{label + ':':<{_LABEL - 1}} ", " " * _LABEL)
 
 
 def bullets(label: str, values: list[str]) -> list[str]:

@@ -128,3 +128,15 @@ def test_an_internal_note_alone_adds_no_log_entry(bundled_repo: Path) -> None:
     assert changed_lines(bundled_repo) == ["+      - FOI request about missing children received."]
     shown = run("show", "ncpi-2025-coc-1", "--as-of", "2026-11-21").stdout
     assert "Log: no updates recorded" in shown and "FOI request about missing children received." in shown
+
+
+def test_an_audit_superseded_by_a_later_one_closes_its_actions_on_that_ones_date(bundled_repo: Path) -> None:
+    created = run("new", "audit", "--auditor", "RSM UK Risk Assurance Services LLP", "--title", "Vulnerability follow-up",
+                  "--reference", "4.26/27", "--priorities", "High, Medium, Low", "--final-issued", "2026-09-01", "--as-of", "2026-11-21")
+    assert created.stdout == "records/audits/rsm-vulnerability-follow-up-2627/audit.yaml\n", created.stderr
+    result = run("update", "rsm-vulnerability-2526", "--superseded-by", "rsm-vulnerability-follow-up-2627", "--as-of", "2026-11-21")
+    assert result.exit_code == 0, result.stderr
+    assert changed_lines(bundled_repo) == ["+superseded_by: rsm-vulnerability-follow-up-2627"]
+    shown = run("show", "rsm-vulnerability-2526", "--as-of", "2026-11-21").stdout
+    assert "Superseded by: rsm-vulnerability-follow-up-2627\n" in shown
+    assert "Actions (5): 5 closed as of 21 November 2026" in shown

@@ -73,6 +73,7 @@ class NewKind(StrEnum):
     INSPECTION = "inspection"
     AUDIT = "audit"
     ACTION = "action"
+    FINDING = "finding"
 
 
 class ImportKind(StrEnum):

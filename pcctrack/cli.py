@@ -242,7 +242,7 @@ def report(
 @app.command()
 @guarded
 def update(
-    item_id: Annotated[str, typer.Argument(metavar="ID", help="An audit action or inspection finding id.", show_default=False)],
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="A finding, audit action, audit, or INSPECTION.response id.", show_default=False)],
     status: Annotated[Optional[Status], typer.Option("--status", help="The owner's claim: the item's new status.")] = None,
     verdict: Annotated[Optional[Status], typer.Option("--verdict", help="The verifier's verdict (with --by), e.g. closed after an HMICFRS revisit.")] = None,
     by: Annotated[Optional[str], typer.Option("--by", metavar="ROLE", help="Who gave the update or the verdict.")] = None,
@@ -253,14 +253,38 @@ def update(
     agreed_by: Annotated[Optional[str], typer.Option("--agreed-by", metavar="ROLE", help="Who agreed the new due or target date, e.g. 'Audit Committee'.")] = None,
     target: Annotated[Optional[str], typer.Option("--target", metavar="YYYY-MM-DD", help="The force's own target date (needs --reason and --agreed-by).")] = None,
     evidence: Annotated[Optional[list[str]], typer.Option("--evidence", help="Evidence supplied with this update (repeatable).")] = None,
+    internal_note: Annotated[Optional[str], typer.Option("--internal-note", metavar="TEXT", help="An office-only note, never published (any id).")] = None,
+    published: Annotated[Optional[str], typer.Option("--published", metavar="YYYY-MM-DD", help="ID.response: when the PCC's response was published.")] = None,
+    published_undated: Annotated[bool, typer.Option("--published-undated", help="ID.response: published, the date not recorded.")] = False,
+    comments_requested: Annotated[Optional[str], typer.Option("--comments-requested", metavar="YYYY-MM-DD", help="ID.response: when the chief constable's comments were invited.")] = None,
+    chief_constable_comments: Annotated[Optional[str], typer.Option("--chief-constable-comments", metavar="YYYY-MM-DD", help="ID.response: when the chief constable's comments arrived.")] = None,
+    forwarded_home_office: Annotated[Optional[str], typer.Option("--forwarded-home-office", metavar="YYYY-MM-DD", help="ID.response: when it was sent to the Home Secretary.")] = None,
+    sent_hmicfrs: Annotated[Optional[str], typer.Option("--sent-hmicfrs", metavar="YYYY-MM-DD", help="ID.response: when a copy went to HMICFRS.")] = None,
+    final_issued: Annotated[Optional[str], typer.Option("--final-issued", metavar="YYYY-MM-DD", help="An audit: when its final report was issued.")] = None,
+    assurance_scale: Annotated[Optional[str], typer.Option("--assurance-scale", metavar="'A, B, C'", help="An audit: the firm's assurance opinions, strongest first.")] = None,
+    assurance: Annotated[Optional[str], typer.Option("--assurance", metavar="OPINION", help="An audit: its assurance opinion, on its scale.")] = None,
+    superseded_by: Annotated[Optional[str], typer.Option("--superseded-by", metavar="AUDIT", help="An audit: the later audit that replaces it.")] = None,
     records: RecordsOption = None,
     as_of: AsOfOption = None,
 ) -> int:
     """Append a dated entry to an item's log: the owner's progress or claim (--status), the
-    verifier's verdict (--verdict --by), a revised due date or the force's own target date."""
+    verifier's verdict (--verdict --by), a revised due date or the force's own target date;
+    record a response's statutory steps (ID.response) or an audit's facts."""
     from pcctrack.commands import update as command
     from pcctrack.rules.editing import UpdateRequest
 
+    facts = settings.dated_options({
+        "--published": published, "--comments-requested": comments_requested,
+        "--chief-constable-comments": chief_constable_comments, "--forwarded-home-office": forwarded_home_office,
+        "--sent-hmicfrs": sent_hmicfrs, "--final-issued": final_issued,
+    })
+    facts |= {name: value for name, value in (("--assurance", assurance), ("--superseded-by", superseded_by)) if value}
+    if assurance_scale:
+        facts["--assurance-scale"] = settings.listed(assurance_scale)
+    if published_undated:
+        facts["--published-undated"] = True
+    if facts and on is not None:
+        raise UsageProblem("--date dates a log entry; a response's steps and an audit's facts take their own dates")
     today = settings.as_of(as_of)
     revised, targeted = settings.dated_change(revise_due, target, reason, agreed_by)
     request = UpdateRequest(
@@ -273,18 +297,19 @@ def update(
         by=by,
         target=targeted,
     )
-    return command.run(settings.records_dir(records), item_id, request, today, Output.standard())
+    return command.run(settings.records_dir(records), item_id, request, today, Output.standard(), facts, internal_note)
 
 
 @app.command()
 @guarded
 def show(
-    item_id: Annotated[str, typer.Argument(metavar="ID", help="An audit action or inspection finding id.", show_default=False)],
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="A finding, audit action, audit, inspection, or INSPECTION.response id.", show_default=False)],
     records: RecordsOption = None,
     as_of: AsOfOption = None,
     fmt: Annotated[ViewFormat, typer.Option("--format", "-f", help="text for people, json (the item's fields) for scripts.")] = ViewFormat.TEXT,
 ) -> int:
-    """Show one item in full: text, owner, dates, status, its whole log, and its file."""
+    """Show one item in full: text, owner, dates, status, its whole log, and its file; or a
+    whole audit or inspection with each item's standing, or a response with its steps."""
     from pcctrack.commands import show as command
 
     return command.run(settings.records_dir(records), item_id, settings.as_of(as_of), fmt, Output.standard())
@@ -363,12 +388,24 @@ def new(
     audit: Annotated[Optional[str], typer.Option("--audit", metavar="ID", help="action: the audit it was agreed in.")] = None,
     action: Annotated[Optional[str], typer.Option("--action", help="action: the action as agreed.")] = None,
     priority: Annotated[Optional[str], typer.Option("--priority", help="action: a level of the audit's scale.")] = None,
-    owner: Annotated[Optional[str], typer.Option("--owner", metavar="ROLE", help="action: the owner role.")] = None,
-    due: Annotated[Optional[str], typer.Option("--due", metavar="YYYY-MM-DD", help="action: the agreed date.")] = None,
+    owner: Annotated[Optional[str], typer.Option("--owner", metavar="ROLE", help="action, finding: the owner role.")] = None,
+    due: Annotated[Optional[str], typer.Option("--due", metavar="YYYY-MM-DD", help="action, finding: the agreed date (an action), or the inspectorate's date (a finding).")] = None,
+    final_issued: Annotated[Optional[str], typer.Option("--final-issued", metavar="YYYY-MM-DD", help="audit: when the final report was issued.")] = None,
+    assurance_scale: Annotated[Optional[str], typer.Option("--assurance-scale", metavar="'A, B, C'", help="audit: the firm's assurance opinions, strongest first.")] = None,
+    assurance: Annotated[Optional[str], typer.Option("--assurance", metavar="OPINION", help="audit: its assurance opinion, on that scale.")] = None,
+    inspection: Annotated[Optional[str], typer.Option("--inspection", metavar="ID", help="finding: the inspection whose report makes it.")] = None,
+    finding_kind: Annotated[Optional[str], typer.Option("--kind", help="finding: cause-of-concern, recommendation or area-for-improvement.")] = None,
+    number: Annotated[Optional[str], typer.Option("--number", metavar="AS-PRINTED", help="finding: its number as the report prints it.")] = None,
+    text: Annotated[Optional[str], typer.Option("--text", help="finding: its wording, as published.")] = None,
+    addressees: Annotated[Optional[str], typer.Option("--addressees", help="finding: who it is addressed to, e.g. 'force, home-office' [default: force].")] = None,
+    timescale: Annotated[Optional[str], typer.Option("--timescale", metavar="TEXT", help="finding: the report's words for timing where it gives no date.")] = None,
+    lead: Annotated[Optional[str], typer.Option("--lead", metavar="ROLE", help="finding: the executive lead role.")] = None,
+    internal_note: Annotated[Optional[str], typer.Option("--internal-note", metavar="TEXT", help="An office-only note, never published.")] = None,
     records: RecordsOption = None,
     as_of: AsOfOption = None,
 ) -> int:
-    """Create a valid inspection, audit or action record with the next free id.
+    """Create a valid inspection, audit or action record with the next free id, or add a
+    finding to an inspection.
 
     On a terminal, asks for each required field not given as an option."""
     from pcctrack.commands import new as command
@@ -376,7 +413,10 @@ def new(
     given = {
         "title": title, "published": published, "types": types, "auditor": auditor, "reference": reference,
         "financial_year": financial_year, "priorities": priorities, "audit": audit, "action": action,
-        "priority": priority, "owner": owner, "due": due,
+        "priority": priority, "owner": owner, "due": due, "final_issued": final_issued,
+        "assurance_scale": assurance_scale, "assurance": assurance, "inspection": inspection, "kind": finding_kind,
+        "number": number, "text": text, "addressees": addressees, "timescale": timescale, "lead": lead,
+        "internal_note": internal_note,
     }
     root, day = settings.records_dir(records), settings.as_of(as_of)
     return command.run(root, kind, given, record_id, command.prompter(), day, Output.standard())

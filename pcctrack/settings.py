@@ -48,6 +48,16 @@ def date_option(name: str, value: str) -> date:
         raise UsageProblem(f"{name} {exc}") from None
 
 
+def dated_options(given: dict[str, str | None]) -> dict[str, date]:
+    """The date options given (name -> date), each checked as a date."""
+    return {name: date_option(name, value) for name, value in given.items() if value is not None}
+
+
+def listed(value: str) -> list[str]:
+    """A comma-separated option as its items: 'High, Medium, Low'."""
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
 def revision(on: str | None, reason: str | None, agreed_by: str | None, option: str = "--revise-due") -> Revision | None:
     """--revise-due (or --target) with its --reason and --agreed-by: all three or none, since
     committees ask why every date moved and who agreed it."""

@@ -19,7 +19,7 @@ from tests.conftest import run
         (["overdue", "--format", "jsno"], "--format 'jsno' is not one of table, json, csv, markdown: did you mean 'json'?"),
         (["status", "--by", "owners"], "--by 'owners' is not one of status, priority, owner, source, record, tag: did you mean 'owner'?"),
         (["overdue", "--source", "audits"], "--source 'audits' is not one of inspection, audit, response: did you mean 'audit'?"),
-        (["new", "actoin"], "KIND 'actoin' is not one of inspection, audit, action: did you mean 'action'?"),
+        (["new", "actoin"], "KIND 'actoin' is not one of inspection, audit, action, finding: did you mean 'action'?"),
         (["overdue", "--due-within", "soon"], "--due-within takes a whole number, e.g. 30"),
         (["overdue", "--due-within", "-3"], "--due-within takes a whole number of at least 0, e.g. 30"),
         (["overdue", "--owne", "PVP"], "`pcctrack overdue` has no option --owne: did you mean --owner? (`pcctrack overdue --help` shows what it takes)"),

@@ -14,6 +14,7 @@ README = (REPO / "README.md").read_text(encoding="utf-8")
     [
         ("overdue", "--as-of", "2026-11-21", "--format", "markdown"),
         ("status", "--as-of", "2026-11-21", "--format", "markdown"),
+        ("show", "ncpi-2025.response", "--as-of", "2026-11-21"),
     ],
     ids=lambda args: " ".join(args),
 )
@@ -21,6 +22,11 @@ def test_readme_examples_are_what_the_bundled_records_give(args: tuple[str, ...]
     result = run(*args, "--records", str(REPO / "records"))
     assert result.exit_code == 0
     assert result.stdout in README, f"update the README's `pcctrack {' '.join(args)}` example"
+
+
+def test_readme_shows_a_whole_audit_as_the_bundled_records_give_it() -> None:
+    shown = run("show", "rsm-vulnerability-2526", "--as-of", "2026-11-21", "--records", str(REPO / "records")).stdout
+    assert shown.split("\nInternal")[0] in README, "update the README's `pcctrack show rsm-vulnerability-2526` example"
 
 
 def test_quick_start_runs_the_main_job_and_the_tests() -> None:

@@ -119,12 +119,14 @@ def find_item(loaded: Loaded, ident: str) -> Located:
     found = {item.id: Located(path, loc, item) for path, loc, item in tracked(loaded.records)}
     if ident in found:
         return found[ident]
-    close = difflib.get_close_matches(ident, sorted(found), n=1)
+    raise no_such_id(ident, found, "inspection finding or audit action")
+
+
+def no_such_id(ident: str, known: Iterable[str], what: str) -> UsageProblem:
+    """The error for an id nothing has, suggesting the nearest one that exists."""
+    close = difflib.get_close_matches(ident, sorted(known), n=1)
     hint = f": did you mean '{close[0]}'?" if close else ""
-    raise UsageProblem(
-        f"no inspection finding or audit action has the id '{ident}'{hint} "
-        "(`pcctrack overdue --format json` lists ids)"
-    )
+    return UsageProblem(f"no {what} has the id '{ident}'{hint} (`pcctrack overdue --format json` lists ids)")
 
 
 ITEM_COLUMNS = [

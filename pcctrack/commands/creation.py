@@ -13,6 +13,7 @@ from typing import Any
 from pcctrack.boundary import atomic, yamlio
 from pcctrack.boundary.files import RecordKind, display_path
 from pcctrack.checker import check_files
+from pcctrack.commands.rewrite import refuse_personal_data
 from pcctrack.errors import NotWritten
 from pcctrack.loader import Loaded
 from pcctrack.records import RecordSet
@@ -65,6 +66,8 @@ def create(root: Path, loaded: Loaded, files: list[NewFile], as_of: date, what: 
     problems = check_files(loaded, raws, as_of)
     if problems:
         raise NotWritten(f"{what} would not be valid, so nothing was written:\n" + text(problems).rstrip("\n"))
+    for shown, kind, raw in raws:
+        refuse_personal_data(shown, kind, raw, what)
     existing = [f.shown for f in files if f.path.exists()]
     if existing:
         raise NotWritten(f"{existing[0]} already exists: pcctrack never overwrites a record, so nothing was written")

@@ -1,9 +1,11 @@
-"""`pcctrack new inspection|audit|action`: a valid record with the next free id, ready to fill in.
+"""`pcctrack new inspection|audit|action|finding`: a valid record (or a finding in an
+inspection's record) with the next free id.
 
 On a terminal the command asks for each required field it was not given; elsewhere (CI,
-scripts) it takes them as options and names any that are missing. The new file is checked
-exactly as `validate` would check it before it is written, and an existing file is never
-overwritten.
+scripts) it takes them as options and names any that are missing. What it writes is checked
+exactly as `validate` would check it, and for personal data in published fields, before it
+is written; an existing file is never overwritten, and a finding is added to its inspection's
+file as `update` edits one.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pcctrack.boundary import yamlio
-from pcctrack.commands import creation
+from pcctrack.commands import creation, rewrite
 from pcctrack.commands.creation import NewFile
 from pcctrack.errors import EXIT_OK, UsageProblem
 from pcctrack.boundary.files import AUDIT_NAME, RecordKind
@@ -24,9 +26,10 @@ from pcctrack.loader import Loaded, load
 from pcctrack.models.inspection import InspectionType
 from pcctrack.output import Output
 from pcctrack.choices import NewKind
-from pcctrack.rules.editing import audit_base_id, free_id, inspection_base_id, next_action_number
-from pcctrack.rules.items import tracked
 from pcctrack.rules.answers import Refused, a_date, listed, one_of, some_of
+from pcctrack.rules.editing import keys_before
+from pcctrack.rules.ids import KIND_SHORT, audit_id, finding_id, free_id, inspection_id, next_action_number
+from pcctrack.rules.items import tracked
 
 if TYPE_CHECKING:
     from pcctrack.records import RecordSet
@@ -71,6 +74,11 @@ REQUIRED: dict[NewKind, list[Field]] = {
         Field("owner", "Owner (a role, never a name)"),
         Field("due", "Agreed date (YYYY-MM-DD)"),
     ],
+    NewKind.FINDING: [
+        Field("inspection", "Inspection id"),
+        Field("kind", "Kind (cause-of-concern, recommendation, area-for-improvement)"),
+        Field("text", "The finding's text, as published"),
+    ],
 }
 
 
@@ -112,7 +120,11 @@ def _complete_from(choices: tuple[str, ...]) -> None:
 def run(root: Path, kind: NewKind, given: dict[str, str | None], ident: str | None, ask: Ask | None, as_of: date, output: Output) -> int:
     loaded = load(root)
     values = _complete(kind, given, ask, loaded.records, output)
+    if kind is NewKind.FINDING:
+        return _add_finding(loaded, values, ident, as_of, output)
     path, record_kind, data = _scaffold(root, loaded, kind, values, ident)
+    if values.get("internal_note"):
+        data["internal"] = [values["internal_note"]]
     new = NewFile(path, record_kind, yamlio.new_mapping(data))
     shown = creation.create(root, loaded, [new], as_of, f"the new {kind}")
     output.note(f"created {kind} {data['id']}")
@@ -159,7 +171,7 @@ def _asked(f: Field, ask: Ask, values: dict[str, Any], records: RecordSet, outpu
 
 def _read(option: str, text: str, values: dict[str, Any], records: RecordSet) -> Any:
     """One value as the record holds it, or `Refused` saying why it cannot be used."""
-    if option in ("published", "due"):
+    if option in ("published", "due", "final_issued"):
         return a_date(text)
     if option == "priorities":
         return listed(text)
@@ -202,19 +214,23 @@ def _scaffold(root: Path, loaded: Loaded, kind: NewKind, v: dict[str, Any], iden
             "priority": v["priority"],
             "owner": v["owner"],
             "due": v["due"],
-            "status": "open",
         }
         return Path(audit.path).parent / f"action-{number}.yaml", RecordKind.ACTION, data
     if kind is NewKind.AUDIT:
-        year = v.get("financial_year") or v["reference"]
-        new_id = ident or free_id(audit_base_id(v["auditor"], v["title"], year), taken)
+        new_id = ident or free_id(audit_id(v["auditor"], v["title"], v["reference"], v.get("financial_year")), taken)
         data = {"id": new_id, "auditor": v["auditor"], "reference": v["reference"], "title": v["title"]}
         if v.get("financial_year"):
             data["financial_year"] = v["financial_year"]
+        if v.get("final_issued"):
+            data["dates"] = yamlio.new_mapping({"final_issued": v["final_issued"]})
         data["priority_scale"] = [yamlio.new_mapping({"name": p}) for p in v["priorities"]]
+        if v.get("assurance_scale"):
+            data["assurance_scale"] = listed(v["assurance_scale"])
+        if v.get("assurance"):
+            data["assurance"] = v["assurance"]
         return root / "audits" / new_id / AUDIT_NAME, RecordKind.AUDIT, data
     published = v["published"]
-    new_id = ident or free_id(inspection_base_id(v["title"], published.year), taken)
+    new_id = ident or free_id(inspection_id(v["title"], published.year, records.config.force), taken)
     data = {
         "id": new_id,
         "title": v["title"],
@@ -223,3 +239,56 @@ def _scaffold(root: Path, loaded: Loaded, kind: NewKind, v: dict[str, Any], iden
         "findings": [],
     }
     return root / "inspections" / f"{new_id}.yaml", RecordKind.INSPECTION, data
+
+
+def _add_finding(loaded: Loaded, v: dict[str, Any], ident: str | None, as_of: date, output: Output) -> int:
+    """Append a finding to its inspection's record, with the next id in the report's style."""
+    records = loaded.records
+    inspection = next((s for s in records.inspections if s.model.id == v["inspection"]), None)
+    if inspection is None:
+        known = ", ".join(sorted(s.model.id for s in records.inspections)) or "none yet"
+        raise UsageProblem(f"no inspection has the id '{v['inspection']}' (inspections: {known}); create it with `pcctrack new inspection`")
+    kind = _finding_kind(v["kind"])
+    if v.get("due") and v.get("timescale"):
+        raise UsageProblem("give --due DATE or --timescale TEXT (the report's own words), not both")
+    entry: dict[str, Any] = {"kind": kind}
+    if v.get("number"):
+        entry["number"] = v["number"]
+    entry["text"] = v["text"]
+    if v.get("addressees"):
+        entry["addressees"] = listed(v["addressees"])
+    for key in ("owner", "lead"):
+        if v.get(key):
+            entry[key] = v[key]
+    if v.get("due"):
+        entry["due"] = v["due"]  # read as a date when it was given
+    if v.get("timescale"):
+        entry["timescale"] = v["timescale"]
+    if v.get("internal_note"):
+        entry["internal"] = [v["internal_note"]]
+    taken = {i.id for _, _, i in tracked(records)} | {s.model.id for s in (*records.inspections, *records.audits)}
+    added: list[str] = []
+
+    def edit(raw: bytes, data: Any) -> list[str]:
+        model = rewrite.current(raw, RecordKind.INSPECTION, inspection.path)
+        mine = [(f.id, f.origin is not None) for f in model.findings]
+        new_id = ident or finding_id(model.id, mine, kind, v.get("number"), taken | {f for f, _ in mine})
+        added.append(new_id)
+        from pcctrack.models import Inspection
+
+        yamlio.append_item(data, "findings", yamlio.new_mapping({"id": new_id, **entry}), after=keys_before(Inspection, "findings"))
+        return []
+
+    rewrite.rewrite(loaded, inspection.path, RecordKind.INSPECTION, as_of, edit, "the new finding", output)
+    output.note(f"created finding {added[0]} in {inspection.path}")
+    output.write(f"{added[0]}\n")
+    return EXIT_OK
+
+
+def _finding_kind(given: str) -> str:
+    """A finding kind in full, from its name or the short form ids use (coc, rec, afi)."""
+    word = given.strip().casefold().replace(" ", "-")
+    full = {short: kind for kind, short in KIND_SHORT.items()}.get(word, word)
+    if full not in KIND_SHORT:
+        raise UsageProblem(f"--kind {given!r} is not a kind of finding: use cause-of-concern, recommendation or area-for-improvement")
+    return full

@@ -18,7 +18,7 @@ from pcctrack.commands.creation import NewFile
 from pcctrack.importers.found import Extraction, Item, Value
 from pcctrack.records import RecordSet
 from pcctrack.rules import publishable
-from pcctrack.rules.editing import audit_base_id, free_id, inspection_base_id
+from pcctrack.rules.ids import audit_id, free_id, inspection_id, slug
 
 _AUDIT_KEYS = ["auditor", "reference", "title", "area", "financial_year", "report_status", "dates", "priority_scale", "background", "conclusion"]
 _ACTION_KEYS = ["number", "area", "action", "priority", "owner", "due", "finding"]
@@ -52,22 +52,25 @@ def plan(root: Path, records: RecordSet, found: Extraction, ident: str | None, s
 
 def _audit(root: Path, records: RecordSet, found: Extraction, ident: str | None, taken: set[str]) -> Draft:
     known = next((s.model.id for s in records.audits if s.model.auditor == found.get("auditor") and s.model.reference == found.get("reference")), None)
-    year = found.get("financial_year") or found.get("reference") or ""
-    audit_id = ident or free_id(audit_base_id(str(found.get("auditor") or "audit"), str(found.get("title") or "report"), year), taken)
-    draft = Draft("audit", audit_id, duplicate_of=known)
+    new_id = audit_id(
+        str(found.get("auditor") or "audit"), str(found.get("title") or "report"), str(found.get("reference") or ""),
+        found.get("financial_year"),
+    )
+    audit_ident = ident or free_id(new_id, taken)
+    draft = Draft("audit", audit_ident, duplicate_of=known)
     if known:
         return draft
-    taken.add(audit_id)
-    folder = root / "audits" / audit_id
-    data = _mapping({"id": Value(audit_id, found.where)} | {k: found.fields[k] for k in _AUDIT_KEYS if k in found.fields}, draft, "audit", 0)
+    taken.add(audit_ident)
+    folder = root / "audits" / audit_ident
+    data = _mapping({"id": Value(audit_ident, found.where)} | {k: found.fields[k] for k in _AUDIT_KEYS if k in found.fields}, draft, "audit", 0)
     draft.files.append(NewFile(folder / AUDIT_NAME, RecordKind.AUDIT, data))
     numbers = [str(item.get("number")) for item in found.items]
     for n, item in enumerate(found.items, 1):
         number = str(item.get("number"))
         name = number if numbers.count(number) == 1 and re.fullmatch(r"[0-9.]+", number) else str(n)
-        action_id = free_id(f"{audit_id}-{name}", taken)
+        action_id = free_id(f"{audit_ident}-{name}", taken)
         taken.add(action_id)
-        fields = {"id": Value(action_id, item.where), "audit": Value(audit_id, item.where)}
+        fields = {"id": Value(action_id, item.where), "audit": Value(audit_ident, item.where)}
         fields |= {k: item.fields[k] for k in _ACTION_KEYS if k in item.fields}
         if item.area and "area" not in fields:
             fields["area"] = Value(item.area, item.where)
@@ -80,7 +83,11 @@ def _audit(root: Path, records: RecordSet, found: Extraction, ident: str | None,
 def _inspection(root: Path, records: RecordSet, found: Extraction, ident: str | None, taken: set[str]) -> Draft:
     title, published = found.get("title"), found.get("published")
     known = next((s.model.id for s in records.inspections if s.model.title == title and s.model.published == published), None)
-    base = inspection_base_id(str(title or "inspection"), published.year if isinstance(published, date) else None)
+    base = (
+        inspection_id(str(title or "inspection"), published.year, records.config.force)
+        if isinstance(published, date)
+        else slug(" ".join(str(title or "inspection").split()[:6]))
+    )
     record_id = ident or free_id(base, taken)
     draft = Draft("inspection", record_id, duplicate_of=known)
     if known:

@@ -47,6 +47,10 @@ NEW_KINDS: dict[str, tuple[str, str]] = {
         "pcctrack new action --audit rsm-vulnerability-2526 --priority Low --owner 'PVP Hub Manager' --due 2026-06-30 "
         "--action 'The Force will test the dashboard.'",
     ),
+    "finding": (
+        "Add a cause of concern, recommendation or area for improvement to an inspection's record.",
+        "pcctrack new finding --inspection peel-2023-25 --kind afi --text 'Cleveland Police should improve how it answers 101 calls.'",
+    ),
 }
 """What `new KIND --help` says each kind creates, and an example of it."""
 

@@ -30,45 +30,46 @@ def render(view: ItemView, as_of: date) -> str:
     """The item as labelled, wrapped text; dates in the UK long form used in papers."""
     m, item = view.model, view.item
     lines = [f"{m.id}: {item.kind.replace('-', ' ')}" + (f" ({item.priority} priority)" if item.priority else "")]
-    lines += _field("Record", f"{item.record}: {view.record_title}")
-    lines += _field("File", f"{view.file}:{view.line}")
-    lines += _field("Owner", m.owner or "(none)")
+    lines += field("Record", f"{item.record}: {view.record_title}")
+    lines += field("File", f"{view.file}:{view.line}")
+    lines += field("Owner", m.owner or "(none)")
     if m.lead:
-        lines += _field("Lead", m.lead)
-    lines += _field("Status", _standing(item))
+        lines += field("Lead", m.lead)
+    lines += field("Status", standing(item))
     if isinstance(m, Finding) and m.national_status is not None:
-        lines += _field("National", f"{m.national_status.value} (HMICFRS's status for every force)")
-    lines += _field("Due", _due(m, item, as_of))
+        lines += field("National", f"{m.national_status.value} (HMICFRS's status for every force)")
+    lines += field("Due", _due(m, item, as_of))
     for rev in m.revised_due:
         agreed = f" on {long_date(rev.agreed_on)}" if rev.agreed_on else ""
-        lines += _field("Revised", f"to {long_date(rev.date)}: {rev.reason} (agreed by {rev.agreed_by}{agreed})")
+        lines += field("Revised", f"to {long_date(rev.date)}: {rev.reason} (agreed by {rev.agreed_by}{agreed})")
     for target in m.targets:
         set_on = f" on {long_date(target.set_on)}" if target.set_on else ""
-        lines += _field("Target", f"{long_date(target.date)}: {target.reason} (set by {target.agreed_by}{set_on})")
+        lines += field("Target", f"{long_date(target.date)}: {target.reason} (set by {target.agreed_by}{set_on})")
     if isinstance(m, Finding) and m.timescale:
-        lines += _field("Timescale", m.timescale)
-    lines += ["", *_wrap(_text(m), "")]
+        lines += field("Timescale", m.timescale)
+    lines += ["", *wrap(_text(m), "")]
     if m.log:
         lines += ["", "Log:"]
         for entry in m.log:
             moved = f" [{entry.status.value}]" if entry.status else f" [verdict: {entry.verdict.value}]" if entry.verdict else ""
             by = f" ({entry.by})" if entry.by else ""
-            lines += _wrap(f"{long_date(entry.date)}{moved}{by}: {entry.note}", "  ", "    ")
+            lines += wrap(f"{long_date(entry.date)}{moved}{by}: {entry.note}", "  ", "    ")
             lines += [f"    evidence: {e}" for e in entry.evidence]
     else:
         lines += ["", "Log: no updates recorded"]
-    lines += _list("Evidence", m.evidence)
+    lines += bullets("Evidence", m.evidence)
     lines += [""] if m.related or m.tags or (isinstance(m, Finding) and m.superseded_by) else []
     if isinstance(m, Finding) and m.superseded_by:
-        lines += _field("Superseded by", m.superseded_by)
-    lines += _field("Related", ", ".join(m.related)) if m.related else []
-    lines += _field("Tags", ", ".join(m.tags)) if m.tags else []
-    lines += _list("Internal (office only, never published)", m.internal)
+        lines += field("Superseded by", m.superseded_by)
+    lines += field("Related", ", ".join(m.related)) if m.related else []
+    lines += field("Tags", ", ".join(m.tags)) if m.tags else []
+    lines += bullets("Internal (office only, never published)", m.internal)
     return "\n".join(lines) + "\n"
 
 
-def _standing(item: Item) -> str:
-    """The ledger's view: the owner's claim, the verifier's verdict, and whether it is closed."""
+def standing(item: Item) -> str:
+    """Where an item stands, in words: the owner's claim, the verifier's verdict, and whether
+    (when, on whose word) it closed."""
     claim = item.status or "none stated"
     if item.is_closed:
         when = f" on {long_date(item.closed_on)}" if item.closed_on else " (date not recorded)"
@@ -106,17 +107,20 @@ def _text(m: TrackedItem) -> str:
     return getattr(m, "action", "")
 
 
-def _field(label: str, value: str) -> list[str]:
-    return _wrap(value, f"{label + ':':<{_LABEL}}", " " * _LABEL)
+def field(label: str, value: str) -> list[str]:
+    """A labelled line, wrapped with its continuation lines under the value."""
+    return wrap(value, f"{label + ':':<{_LABEL - 1}} ", " " * _LABEL)
 
 
-def _list(label: str, values: list[str]) -> list[str]:
+def bullets(label: str, values: list[str]) -> list[str]:
+    """A labelled list, one wrapped bullet per value; nothing when there are none."""
     if not values:
         return []
-    return ["", f"{label}:", *(line for v in values for line in _wrap(v, "  - ", "    "))]
+    return ["", f"{label}:", *(line for v in values for line in wrap(v, "  - ", "    "))]
 
 
-def _wrap(text: str, first: str, rest: str | None = None) -> list[str]:
+def wrap(text: str, first: str, rest: str | None = None) -> list[str]:
+    """``text`` wrapped to the page width, paragraph by paragraph, ``first`` leading it."""
     out: list[str] = []
     for i, paragraph in enumerate(text.strip().split("\n")):
         lead = first if i == 0 else (rest if rest is not None else first)

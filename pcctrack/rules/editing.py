@@ -7,8 +7,6 @@ an `EditRefused` whose message says what to do instead.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -46,6 +44,14 @@ class UpdateRequest:
     target: Revision | None = None
     """A target date the force set itself, with why and who set it."""
 
+    @property
+    def is_empty(self) -> bool:
+        """Nothing for the log: no claim, verdict, note, date or evidence."""
+        return (
+            self.status is None and self.verdict is None and not self.note and self.revision is None
+            and self.target is None and not self.evidence
+        )
+
 
 @dataclass(frozen=True)
 class Change:
@@ -64,11 +70,10 @@ def plan_update(item: TrackedItem, request: UpdateRequest, as_of: date, inspecto
     """The log entry (and status, revised date or target) that records ``request`` against
     ``item``. ``inspectorate_dated`` items (findings) keep the inspectorate's date: the force
     sets its own target instead of revising it."""
-    if (
-        request.status is None and request.verdict is None and not request.note and request.revision is None
-        and request.target is None and not request.evidence
-    ):
-        raise EditRefused("nothing to record: give --status, --verdict, --note, --revise-due, --target or --evidence")
+    if request.is_empty:
+        raise EditRefused(
+            "nothing to record: give --status, --verdict, --note, --revise-due, --target, --evidence or --internal-note"
+        )
     if request.date > as_of:
         raise EditRefused(f"the update is dated {request.date}, after {as_of}: updates cannot be in the future")
     if item.log and request.date < item.log[-1].date:
@@ -161,40 +166,6 @@ def _revision(item: TrackedItem, request: UpdateRequest) -> dict[str, Any]:
     }
 
 
-def slug(text: str) -> str:
-    """An id-shaped form of ``text``: lower-case words joined by '-'."""
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:80].strip("-") or "record"
-
-
-def audit_base_id(auditor: str, title: str, year: str) -> str:
-    """An audit's id before de-duplication: the firm's first word, the title and the year."""
-    return slug(f"{auditor.split()[0] if auditor.split() else 'audit'} {title} {year}")
-
-
-def inspection_base_id(title: str, year: int | None) -> str:
-    """An inspection's id before de-duplication: the title's first six words and the year."""
-    words = slug(" ".join(title.split()[:6]))
-    return f"{words}-{year}" if year else words
-
-
-def free_id(base: str, taken: Iterable[str]) -> str:
-    """``base`` itself if no record uses it, else the first of base-2, base-3... that is free."""
-    used = set(taken)
-    if base not in used:
-        return base
-    n = 2
-    while f"{base}-{n}" in used:
-        n += 1
-    return f"{base}-{n}"
-
-
-def next_action_number(numbers: Iterable[str]) -> int:
-    """The whole number after the highest an audit has used ('1.2' and 'R3' count as 1 and 3):
-    actions are numbered as agreed, and one added later comes after them."""
-    whole = [int(m.group()) for n in numbers if (m := re.search(r"\d+", n))]
-    return max(whole, default=0) + 1
-
-
 _STATUS_AFTER = ["id", "text", "action", "owner", "lead", "due", "timescale", "national_status"]
 PLACE_AFTER: dict[str, list[str]] = {
     "status": _STATUS_AFTER,
@@ -204,3 +175,10 @@ PLACE_AFTER: dict[str, list[str]] = {
 }
 """Where a key an item lacks is added: after the last of these it has (the bundled records'
 order), so a first log entry lands beside the status it explains."""
+
+
+def keys_before(model: type, name: str) -> list[str]:
+    """The fields a model declares before ``name``: where a key a record lacks is added, so a
+    new one lands where the model (and the bundled records) put it."""
+    fields = list(model.model_fields)  # type: ignore[attr-defined]
+    return fields[: fields.index(name)]

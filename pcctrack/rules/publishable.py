@@ -69,11 +69,29 @@ def published_text(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str, bool]]
         yield loc, value, False
 
 
+def introduced(before: BaseModel | None, after: BaseModel) -> list[tuple[Loc, str]]:
+    """(place, what) for each email address or phone number in a published field of ``after``
+    that ``before`` (the record as it was, if it existed) did not have: what an edit is about
+    to publish. Caught at write time, so a note never needs rewriting after it is committed."""
+    old = {text for _, text, _ in published_text(before)} if before is not None else set()
+    return [
+        (loc, found)
+        for loc, text, _ in published_text(after)
+        if text not in old
+        for found in personal_data(text)
+    ]
+
+
+def personal_data(text: str) -> list[str]:
+    """Each email address and UK phone number in ``text``, named as a reader would say it."""
+    return [f"an email address ({m.group()})" for m in EMAIL.finditer(text)] + [
+        f"a phone number ({number})" for number in phone_numbers(text)
+    ]
+
+
 def _findings(text: str) -> Iterator[str]:
-    for match in EMAIL.finditer(text):
-        yield f"an email address ({match.group()}) in a published field: {_ADVICE}"
-    for number in phone_numbers(text):
-        yield f"a phone number ({number}) in a published field: {_ADVICE}"
+    for found in personal_data(text):
+        yield f"{found} in a published field: {_ADVICE}"
     for match in REDACTION.finditer(text):
         yield (
             f"a redaction marker ({match.group()}) in a published field: a published document"

@@ -65,8 +65,8 @@ Telephone: 01908 687915
 
 ACTION_1 = """\
 # Imported by `pcctrack import` from audit.txt (line 1). Review each '# check:' comment against the source, then delete it.
-id: example-missing-persons-2025-26-1  # line 35
-audit: example-missing-persons-2025-26
+id: example-missing-persons-2526-1  # line 35
+audit: example-missing-persons-2526
 number: '1'
 area: Missing Persons
 action: The Force will review the missing persons policy.
@@ -87,14 +87,14 @@ def test_an_audit_report_becomes_an_audit_and_its_actions(records: Path) -> None
     _write("audit.txt", AUDIT)
     result = run("import", "audit.txt", "--as-of", AS_OF)
     assert result.exit_code == 0, result.stderr
-    folder = "records/audits/example-missing-persons-2025-26"
+    folder = "records/audits/example-missing-persons-2526"
     assert result.stdout == f"{folder}/audit.yaml\n{folder}/action-1.yaml\n{folder}/action-2.yaml\n"
     assert (records.parent / folder / "action-1.yaml").read_text(encoding="utf-8") == ACTION_1
     action_2 = (records.parent / folder / "action-2.yaml").read_text(encoding="utf-8")
     assert "\nowner:" not in action_2
     assert '# check: owner: the owner is printed as "Chief Inspector (Dashboards)", which is not a role in pcctrack.yaml' in action_2
     assert "status" not in action_2
-    assert result.stderr.splitlines()[:1] == ["created audit example-missing-persons-2025-26 with 2 items"]
+    assert result.stderr.splitlines()[:1] == ["created audit example-missing-persons-2526 with 2 items"]
     assert "  - left out action 1 finding (line 31): it holds an email address; copy it by hand without it" in result.stderr
     assert "  - not imported: the report's contacts: people's names, 1 email address and 1 phone number (personal data; owners are recorded as roles)" in result.stderr
     written = "".join(p.read_text(encoding="utf-8") for p in (records.parent / folder).iterdir())
@@ -107,8 +107,8 @@ def test_dry_run_prints_the_drafts_and_writes_nothing(records: Path) -> None:
     before = sorted(records.rglob("*"))
     result = run("import", "audit.txt", "--dry-run", "--as-of", AS_OF)
     assert result.exit_code == 0, result.stderr
-    assert "# --- records/audits/example-missing-persons-2025-26/action-1.yaml\n" + ACTION_1 in result.stdout
-    assert "review audit example-missing-persons-2025-26:" in result.stderr
+    assert "# --- records/audits/example-missing-persons-2526/action-1.yaml\n" + ACTION_1 in result.stdout
+    assert "review audit example-missing-persons-2526:" in result.stderr
     assert sorted(records.rglob("*")) == before
 
 
@@ -117,7 +117,7 @@ def test_json_gives_every_value_with_its_place(records: Path) -> None:
     result = run("import", "audit.txt", "--dry-run", "--format", "json", "--as-of", AS_OF)
     data = json.loads(result.stdout)
     report = data["reports"][0]
-    assert (data["written"], report["kind"], report["id"]) == (False, "audit", "example-missing-persons-2025-26")
+    assert (data["written"], report["kind"], report["id"]) == (False, "audit", "example-missing-persons-2526")
     assert report["extraction"]["fields"]["reference"] == {"value": "4.25/26", "where": "line 5"}
     assert report["extraction"]["items"][1]["fields"]["due"] == {"value": "2026-06-30", "where": "line 43"}
 
@@ -128,7 +128,7 @@ def test_a_report_already_recorded_is_left_alone(records: Path) -> None:
     files = {p: p.read_bytes() for p in records.rglob("*.yaml")}
     again = run("import", "audit.txt", "--as-of", AS_OF)
     assert again.exit_code == 1
-    assert again.stderr == "pcctrack: error: nothing to write: every report in the file is already recorded (audit example-missing-persons-2025-26)\n"
+    assert again.stderr == "pcctrack: error: nothing to write: every report in the file is already recorded (audit example-missing-persons-2526)\n"
     assert {p: p.read_bytes() for p in records.rglob("*.yaml")} == files
 
 
@@ -180,7 +180,7 @@ def test_an_inspectorate_web_page_is_read_and_what_it_lacks_is_listed(records: P
     dry = run("import", "fraud.html", "--dry-run", "--as-of", AS_OF)
     assert dry.exit_code == 0, dry.stderr
     assert (
-        "  - id: an-inspection-of-how-well-the-2025-rec-2  # the heading \"Recommendation 2\"\n"
+        "  - id: how-well-police-2025-rec-2  # the heading \"Recommendation 2\"\n"
         "    kind: recommendation\n"
         "    number: '2'\n"
         "    text: Within six months, chief constables should review their fraud teams.\n"
@@ -193,6 +193,6 @@ def test_an_inspectorate_web_page_is_read_and_what_it_lacks_is_listed(records: P
     assert "  - not found: inspection types\n" in dry.stderr
     written = run("import", "fraud.html", "--as-of", AS_OF)
     assert written.exit_code == 0, written.stderr  # the form's type boxes are the office's to tick
-    assert (records / "inspections" / "an-inspection-of-how-well-the-2025.yaml").exists()
-    refused = run("render", "an-inspection-of-how-well-the-2025")
+    assert (records / "inspections" / "how-well-police-2025.yaml").exists()
+    refused = run("render", "how-well-police-2025")
     assert refused.exit_code != 0 and "type" in refused.stderr

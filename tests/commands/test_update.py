@@ -5,41 +5,23 @@ from __future__ import annotations
 
 import json
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, REPO, git, run
+from tests.commands.conftest import changed_lines
+from tests.conftest import AS_OF, run
 
 ACTION = Path("records/audits/test-audit/action-1.yaml")
 
 
-@pytest.fixture
-def bundled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the bundled records/, committed in a fresh Git repository."""
-    shutil.copytree(REPO / "records", tmp_path / "records")
-    git(tmp_path, "init", "-q")
-    git(tmp_path, "add", "-A")
-    git(tmp_path, "commit", "-qm", "records")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("PCCTRACK_RECORDS", raising=False)
-    monkeypatch.delenv("PCCTRACK_AS_OF", raising=False)
-    return tmp_path
-
-
-def changed_lines(repo: Path) -> list[str]:
-    diff = git(repo, "diff", "-U0")
-    return [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
-
-
-def test_a_claim_of_completion_adds_only_the_status_and_one_log_entry_and_awaits_the_auditor(bundled: Path) -> None:
+def test_a_claim_of_completion_adds_only_the_status_and_one_log_entry_and_awaits_the_auditor(bundled_repo: Path) -> None:
     result = run(
         "update", "rsm-vulnerability-2526-3", "--status", "completed", "--by", "PVP Hub Manager",
         "--note", "Dashboard now shows children linked to the suspect.", "--as-of", "2026-11-21",
     )
     assert result.exit_code == 0, result.stderr
-    assert changed_lines(bundled) == [
+    assert changed_lines(bundled_repo) == [
         "+status: completed",
         "+  - date: 2026-11-21",
         "+    status: completed",
@@ -61,20 +43,20 @@ def test_a_claim_of_completion_adds_only_the_status_and_one_log_entry_and_awaits
     assert (row["state"], row["closed_on"], row["confirmed_status"], row["days_late"]) == ("closed", "2026-11-25", "implemented", 451)
 
 
-def test_the_force_cannot_move_an_inspectorates_date_but_can_set_its_own_target(bundled: Path) -> None:
-    before = (bundled / "records" / "inspections" / "gbcse-progress-2025.yaml").read_bytes()
+def test_the_force_cannot_move_an_inspectorates_date_but_can_set_its_own_target(bundled_repo: Path) -> None:
+    before = (bundled_repo / "records" / "inspections" / "gbcse-progress-2025.yaml").read_bytes()
     refused = run(
         "update", "gbcse-2025-rec-6", "--revise-due", "2027-03-31", "--reason", "Slipped",
         "--agreed-by", "Chief Officer lead (GAIN Board)", "--as-of", "2026-11-21",
     )
     assert refused.exit_code == 2 and "--target" in refused.stderr
-    assert (bundled / "records" / "inspections" / "gbcse-progress-2025.yaml").read_bytes() == before
+    assert (bundled_repo / "records" / "inspections" / "gbcse-progress-2025.yaml").read_bytes() == before
     result = run(
         "update", "gbcse-2025-rec-6", "--target", "2027-03-31", "--reason", "Strategy goes to the GAIN Board in March",
         "--agreed-by", "Chief Officer lead (GAIN Board)", "--date", "2026-04-02", "--as-of", "2026-11-21",
     )
     assert result.exit_code == 0, result.stderr
-    added = changed_lines(bundled)
+    added = changed_lines(bundled_repo)
     assert added[:5] == [
         "+    targets:",
         "+      - date: 2027-03-31",
@@ -99,7 +81,7 @@ def test_the_date_defaults_to_as_of(records: Path) -> None:
     [
         (["test-audit-1", "--status", "finished"], 2, "--status 'finished' is not one of open, "),
         (["test-audit-1", "--note", "x", "--date", "2025-02-30"], 2, "--date '2025-02-30' is not a date"),
-        (["test-audit-9", "--note", "x"], 2, "no inspection finding or audit action has the id 'test-audit-9': did you mean 'test-audit-1'?"),
+        (["test-audit-9", "--note", "x"], 2, "no finding, audit action, response, audit or inspection has the id 'test-audit-9': did you mean 'test-audit-1'?"),
         (["test-audit-1", "--note", "x", "--date", "2025-09-01"], 2, "the latest log entry is dated 2025-09-15"),
         (["test-audit-1", "--note", "x", "--date", "2026-02-01"], 2, "updates cannot be in the future"),
         (["test-audit-1"], 2, "nothing to record"),

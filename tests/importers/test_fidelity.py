@@ -101,7 +101,7 @@ def _records(records: RecordSet) -> dict[str, object]:
     return {s.model.id: norm(s.model) for s in (*records.inspections, *records.audits, *records.actions)}
 
 
-PEEL = "peel-2023-2025-an-inspection-of-cleveland-2025"
+PEEL = "peel-2023-2025"
 LOST_IN_PDF = {PEEL: ["summary"]}
 """A PDF's text layer keeps no table columns: the PEEL summary's grade table comes out as
 its cells, one after another, and the draft says so in a check comment."""

@@ -41,7 +41,7 @@ def test_new_help_is_for_the_kind_asked_about() -> None:
     audit = run("new", "audit", "--help").stdout
     assert action != audit
     assert action.startswith("Usage: pcctrack new action [OPTIONS]")
-    assert "--due YYYY-MM-DD    The agreed date." in action and "--auditor" not in action
+    assert "--due YYYY-MM-DD      The agreed date (an action)" in action and "--auditor" not in action
     assert "--priorities TEXT" in audit and "--due " not in audit and "--owner" not in audit
     assert NEW_KINDS["audit"][0].split()[0] in audit
     general = run("new", "--help").stdout

@@ -8,7 +8,7 @@ import pytest
 
 from pcctrack.models import Action
 from pcctrack.choices import Status
-from pcctrack.rules.editing import EditRefused, Revision, UpdateRequest, free_id, next_action_number, plan_update, slug
+from pcctrack.rules.editing import EditRefused, Revision, UpdateRequest, plan_update
 
 AS_OF = date(2026, 1, 1)
 
@@ -60,12 +60,3 @@ def test_refusals(item: Action, request_: UpdateRequest, message: str) -> None:
 def test_an_update_on_the_day_of_the_latest_entry_is_allowed() -> None:
     item = action(log=[{"date": "2025-10-01", "note": "x"}])
     assert plan_update(item, UpdateRequest(date=date(2025, 10, 1), note="y"), AS_OF).log_entry["note"] == "y"
-
-
-def test_ids() -> None:
-    assert slug("PEEL 2025/27: Cleveland!") == "peel-2025-27-cleveland"
-    assert free_id("peel-2025", {"peel-2025", "peel-2025-2"}) == "peel-2025-3"
-    assert free_id("ncpi-2026", {"peel-2025"}) == "ncpi-2026"
-    assert next_action_number(["1", "2", "5"]) == 6
-    assert next_action_number(["1.1", "1.2", "R3"]) == 4
-    assert next_action_number([]) == 1

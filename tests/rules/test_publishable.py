@@ -80,3 +80,19 @@ def test_a_restricted_audit_is_never_published_so_never_read() -> None:
     leaky = action(action="Call the PVP Hub on 01642 301653.")
     assert [p.loc for p in check(record_set(audits=[audit()], actions=[leaky]))] == [("action",)]
     assert check(record_set(audits=[audit(restricted=True)], actions=[leaky])) == []
+
+
+def test_an_edit_is_refused_only_for_personal_data_it_adds() -> None:
+    from pcctrack.rules.publishable import introduced
+
+    before = Inspection.model_validate(INSPECTION)
+    assert introduced(before, before) == []  # what the record already held is validate --publishable's concern
+    edited = dict(INSPECTION, findings=[*INSPECTION["findings"], {  # type: ignore[list-item]
+        "id": "peel-rec-2", "kind": "recommendation", "text": "Ask jo.bloggs@example.org or ring 07700 900456.",
+        "internal": ["Office contact: 01642 301653, foi@example.org."],
+    }])
+    assert introduced(before, Inspection.model_validate(edited)) == [
+        (("findings", 2, "text"), "an email address (jo.bloggs@example.org)"),
+        (("findings", 2, "text"), "a phone number (07700 900456)"),
+    ]
+    assert [loc for loc, _ in introduced(None, before)] == [("summary",), ("findings", 0, "text")]

@@ -161,12 +161,16 @@ def append_item(mapping: CommentedMap, key: str, entry: Any, after: list[str]) -
     """Append ``entry`` to the list at ``key``, creating the list after the last of ``after``.
 
     A comment or blank line that followed the old end of the list (or of the key the new
-    list goes after) moves to the new end, so it stays attached to what comes next.
+    list goes after) moves to the new end, so it stays attached to what comes next; where the
+    list's entries are set apart by blank lines (as the bundled findings are), so is the new one.
     """
     if key in mapping and isinstance(mapping[key], CommentedSeq) and mapping[key]:
         sequence = mapping[key]
+        spaced = len(sequence) > 1 and _blank_line_after(sequence[-2])
         moved = _take_trailing_comment(sequence)
         sequence.append(entry)
+        if spaced:
+            _give_trailing_comment(sequence[-2], "\n")
     else:
         anchor = next((k for k in reversed(after) if k in mapping), None)
         position = list(mapping).index(anchor) + 1 if anchor is not None else len(mapping)
@@ -188,7 +192,7 @@ def set_value(mapping: CommentedMap, key: str, value: Any, after: list[str]) -> 
     moved = _take_trailing_comment(mapping, only=anchor) if anchor is not None else None
     mapping.insert(position, key, value)
     if moved:
-        _give_trailing_comment(mapping, moved)
+        _give_trailing_comment(mapping, moved, only=key)
 
 
 def _last_slot(node: Any, only: Any = None) -> tuple[Any, Any] | None:
@@ -196,7 +200,7 @@ def _last_slot(node: Any, only: Any = None) -> tuple[Any, Any] | None:
     if isinstance(node, CommentedMap) and node:
         key = only if only is not None else list(node)[-1]
         value = node[key]
-        if only is None and isinstance(value, (CommentedMap, CommentedSeq)) and value:
+        if isinstance(value, (CommentedMap, CommentedSeq)) and value:
             return _last_slot(value)
         return node, key
     if isinstance(node, CommentedSeq) and node:
@@ -211,20 +215,27 @@ def _slot_index(collection: Any) -> int:
     return 2 if isinstance(collection, CommentedMap) else 0
 
 
-def _take_trailing_comment(node: Any, only: Any = None) -> str | None:
-    """Detach the full-line comments and blank lines after the end of ``node``.
-
-    A comment on the same line as the value stays where it is.
-    """
+def _trailing(node: Any, only: Any = None) -> tuple[list[Any], int, Any] | None:
+    """The comment slots after the end of ``node``, which slot is the trailing one, and the
+    comment token there (None if there is none); None when ``node`` is empty."""
     slot = _last_slot(node, only)
     if slot is None:
         return None
     collection, key = slot
     comments = collection.ca.items.get(key)
     index = _slot_index(collection)
-    token = comments[index] if comments and len(comments) > index else None
-    if token is None or "\n" not in token.value:
+    return comments, index, comments[index] if comments and len(comments) > index else None
+
+
+def _take_trailing_comment(node: Any, only: Any = None) -> str | None:
+    """Detach the full-line comments and blank lines after the end of ``node``.
+
+    A comment on the same line as the value stays where it is.
+    """
+    found = _trailing(node, only)
+    if found is None or found[2] is None or "\n" not in found[2].value:
         return None
+    comments, index, token = found
     keep, rest = token.value.split("\n", 1)
     if not rest:
         return None
@@ -235,8 +246,15 @@ def _take_trailing_comment(node: Any, only: Any = None) -> str | None:
     return rest
 
 
-def _give_trailing_comment(node: Any, text: str) -> None:
-    slot = _last_slot(node)
+def _blank_line_after(node: Any) -> bool:
+    """Whether a blank line follows the end of ``node``."""
+    found = _trailing(node)
+    token = found[2] if found is not None else None
+    return token is not None and "\n" in token.value and token.value.split("\n", 1)[1].startswith("\n")
+
+
+def _give_trailing_comment(node: Any, text: str, only: Any = None) -> None:
+    slot = _last_slot(node, only)
     if slot is None:
         return
     collection, key = slot

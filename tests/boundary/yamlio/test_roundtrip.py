@@ -89,6 +89,22 @@ def test_new_key_goes_after_its_anchor_and_keeps_comments_in_place() -> None:
     )
 
 
+def test_entries_set_apart_by_blank_lines_stay_so_and_what_follows_stays_after() -> None:
+    raw = b"findings:\n  - id: a\n    tags:\n      - x\n\n  - id: b\n\n# about milestones\nmilestones:\n  published: true\n"
+    doc = yamlio.load_editable(raw)
+    yamlio.append_item(doc.data, "findings", yamlio.new_mapping({"id": "c"}), after=[])
+    assert yamlio.dump_editable(doc).decode() == (
+        "findings:\n  - id: a\n    tags:\n      - x\n\n  - id: b\n\n  - id: c\n\n# about milestones\nmilestones:\n  published: true\n"
+    )
+
+
+def test_a_key_added_after_a_list_takes_the_blank_line_that_ended_it() -> None:
+    raw = b"scale:\n  - name: High\n  - name: Low\n\nbackground: text\n"
+    doc = yamlio.load_editable(raw)
+    yamlio.set_value(doc.data, "assurance", "Partial", after=["scale"])
+    assert yamlio.dump_editable(doc).decode() == "scale:\n  - name: High\n  - name: Low\nassurance: Partial\n\nbackground: text\n"
+
+
 def test_a_value_used_twice_is_written_twice_not_as_an_alias() -> None:
     doc = yamlio.load_editable(b"id: a\n")
     day = date(2025, 2, 1)

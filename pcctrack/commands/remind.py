@@ -23,12 +23,9 @@ if TYPE_CHECKING:
     from pcctrack.models.config import Config
 
 SUMMARY_COLUMNS = [
-    Column("role", "Role", max_width=34, wrap=True),
-    Column("overdue", "Overdue", justify="right"),
-    Column("due_soon", "Due soon", justify="right"),
-    Column("stale", "No update", justify="right"),
-    Column("awaiting", "Awaiting verification", justify="right"),
-    Column("outcome", "Message", max_width=40, wrap=True),
+    Column("role", "Role", max_width=36, wrap=True),
+    Column("owes", "Owes", max_width=40, wrap=True),
+    Column("outcome", "Message", max_width=36, wrap=True),
 ]
 
 
@@ -56,6 +53,10 @@ def run(
     listing = listing_items(root, output)
     settings = config.reminders
     mailboxes = chase.mailboxes_by_role(settings.mailboxes, config.roles)
+    if config.roles is not None:
+        undeclared = sorted(set(mailboxes) - set(config.roles))
+        if undeclared:
+            output.warn(f"pcctrack.yaml gives mailboxes for roles it does not declare, which no item can name: {diagnostics.printable('; '.join(undeclared))}")
     sender = chase.Sender(config.force, settings.sender, settings.reply_to)
     try:
         prepared = chase.prepare(
@@ -70,8 +71,7 @@ def run(
     else:
         outcomes, failed = _sent(prepared, server, sent.SentLog.read(sent.folder(root) / sent.FILE), as_of, clock, output)
     rows = [
-        {"role": diagnostics.printable(p.owed.role), "overdue": len(p.owed.overdue), "due_soon": len(p.owed.due_soon),
-         "stale": len(p.owed.stale), "awaiting": len(p.owed.awaiting), "outcome": outcomes.get(p.owed.role, "no mailbox")}
+        {"role": diagnostics.printable(p.owed.role), "owes": p.summary, "outcome": outcomes.get(p.owed.role, "no mailbox")}
         for p in prepared
     ]
     from pcctrack.reporters.tabular import to_rich

@@ -50,6 +50,11 @@ def is_web_url(value: object) -> bool:
     return isinstance(value, str) and value.lower().startswith(("https://", "http://")) and " " not in value
 
 
+def counted(n: int, word: str) -> str:
+    """`1 day`, `3 days`: a count with its noun."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def build(fmt: DocFormat | None, overrides: list[Path]) -> ImmutableSandboxedEnvironment:
     """The environment for ``fmt``, reading overrides before the shipped templates. ``None`` is
     plain text (an email's text part): neither HTML nor Markdown, so nothing is escaped."""
@@ -70,7 +75,7 @@ def build(fmt: DocFormat | None, overrides: list[Path]) -> ImmutableSandboxedEnv
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(long_date=long_date, blocks=blocks, words=words)
+    env.filters.update(long_date=long_date, blocks=blocks, words=words, counted=counted)
     env.tests["web_url"] = is_web_url
     if markdown:
         env.filters["markdown"] = MarkdownSafe

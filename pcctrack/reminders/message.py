@@ -40,17 +40,21 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def subject(owed: Owed, due_within: int, force: str) -> str:
-    """The counts first, as a busy owner reads an inbox: '3 overdue, 2 due in the next 30
-    days: Cleveland Police tracker'."""
-    counts = (
+def counts(owed: Owed, due_within: int) -> str:
+    """What a role owes in a few words: '3 overdue, 2 due in the next 30 days'."""
+    lists = (
         (owed.overdue, "overdue"),
         (owed.due_soon, f"due in the next {due_within} days"),
         (owed.stale, "awaiting your update"),
         (owed.awaiting, "awaiting verification"),
     )
-    parts = [f"{len(found)} {words}" for found, words in counts if found]
-    return one_line(f"{', '.join(parts)}: {force} tracker")
+    return ", ".join(f"{len(found)} {words}" for found, words in lists if found)
+
+
+def subject(owed: Owed, due_within: int, force: str) -> str:
+    """The counts first, as a busy owner reads an inbox: '3 overdue, 2 due in the next 30
+    days: Cleveland Police tracker'."""
+    return one_line(f"{counts(owed, due_within)}: {force} tracker")
 
 
 def context(owed: Owed, sender: Sender, as_of: date, due_within: int, stale_days: int, labels: Mapping[str, str]) -> dict[str, Any]:
@@ -72,7 +76,7 @@ def context(owed: Owed, sender: Sender, as_of: date, due_within: int, stale_days
         "due_soon": rows(owed.due_soon),
         "stale": rows(owed.stale),
         "awaiting": rows(owed.awaiting),
-        "calendar": CALENDAR_NAME if owed.dated else None,
+        "calendar": CALENDAR_NAME if owed.ahead(as_of) else None,
     }
 
 
@@ -98,27 +102,35 @@ def _row(item: Item, role: str, as_of: date, labels: Mapping[str, str]) -> dict[
     }
 
 
+def shared_headers(sender: Sender, now: datetime) -> list[tuple[str, Any]]:
+    """The headers every message of a run has alike, parsed once: parsing each header it is
+    given is most of the email package's work in composing a message."""
+    make = policy.SMTP.header_factory
+    values: list[tuple[str, Any]] = [("From", Address(addr_spec=sender.address))]
+    if sender.reply_to:
+        values.append(("Reply-To", Address(addr_spec=sender.reply_to)))
+    values += [("Date", format_datetime(now)), ("Auto-Submitted", "auto-generated")]  # RFC 3834: no out-of-office replies
+    return [(name, make(name, value)) for name, value in values]
+
+
 def compose(
     owed: Owed,
     mailboxes: list[str],
     sender: Sender,
+    shared: list[tuple[str, Any]],
     parts: dict[str, Any],
     text: Render,
     html: Render,
     calendar: bytes | None,
-    now: datetime,
 ) -> EmailMessage:
-    """The message to ``mailboxes``: plain text and HTML alternatives of one context, and the
-    calendar of due dates attached when there is one."""
+    """The message to ``mailboxes`` with the ``shared`` headers: plain text and HTML
+    alternatives of one context, and the calendar of due dates attached when there is one."""
     message = EmailMessage(policy=policy.SMTP)
     message["Subject"] = parts["subject"]
-    message["From"] = Address(addr_spec=sender.address)
     message["To"] = [Address(display_name=one_line(owed.role), addr_spec=m) for m in mailboxes]
-    if sender.reply_to:
-        message["Reply-To"] = Address(addr_spec=sender.reply_to)
-    message["Date"] = format_datetime(now)
+    for name, header in shared:
+        message[name] = header
     message["Message-ID"] = make_msgid("pcctrack", domain=sender.address.rpartition("@")[2])
-    message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no out-of-office replies to it
     message.set_content(_BLANK_RUNS.sub("\n\n", text(parts)))
     message.add_alternative(html(parts), subtype="html")
     if calendar is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import ssl
+from datetime import date
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
@@ -104,13 +105,16 @@ def test_send_delivers_one_message_per_role_and_a_second_run_sends_nothing(recor
     assert "Last update 15 September 2025: Dashboard review started." in text
     assert "pcctrack update test-audit-1 --status STATUS --by 'Head of Safeguarding' --note 'WHAT THE OWNER REPORTS'" in text
     assert "<h2 id=\"overdue\">Overdue, most overdue first (2)</h2>" in html
-    events = Calendar.from_ical(ics).walk("VEVENT")
-    assert sorted(str(e["UID"]) for e in events) == ["test-audit-1@pcctrack", "test-inspection-rec-1@pcctrack"]
+    assert ics is None and "calendar" not in text  # both dates have passed: nothing for a diary
 
     [pvp] = handler.to("pvp-deputies@force.example")
     assert [a.addr_spec for a in pvp["To"].addresses] == ["pvp-hub@force.example", "pvp-deputies@force.example"]
     assert pvp["Subject"] == "1 due in the next 30 days: Test Constabulary tracker"
-    assert "Due 20 January 2026: 19 days left" in parts(pvp)[0]
+    text, html, ics = parts(pvp)
+    assert "Due 20 January 2026: 19 days left" in text
+    assert "The dates are attached as a calendar (due-dates.ics)." in text
+    [event] = Calendar.from_ical(ics).walk("VEVENT")
+    assert (str(event["UID"]), event.decoded("DTSTART")) == ("test-audit-2@pcctrack", date(2026, 1, 20))
 
     log = yamlio.load_editable((records.parent / "reminders" / "sent.yaml").read_bytes()).data
     assert sorted(e["to"] for e in log["2026-01-01"]["PVP Hub Manager"]) == ["pvp-deputies@force.example", "pvp-hub@force.example"]
@@ -280,3 +284,52 @@ def test_a_mailbox_that_is_not_one_bare_address_is_refused_where_it_is_written(r
     assert "is not one bare email address" in result.stderr
     reminded = run("remind", "--as-of", AS_OF)
     assert reminded.exit_code == 2 and "pcctrack.yaml cannot be read, so no reminder can be addressed" in reminded.stderr
+
+
+def test_the_readme_example_is_what_the_bundled_records_give(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8").split("### `pcctrack remind`", 1)[1]
+    config = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
+    shown = readme.split("```console\n$ pcctrack remind --as-of 2026-11-21\n", 1)[1].split("...\n", 1)[0]
+    shutil.copytree(REPO / "records", tmp_path / "records")
+    with (tmp_path / "records" / "pcctrack.yaml").open("a", encoding="utf-8") as f:
+        f.write("\n" + config)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PCCTRACK_RECORDS", raising=False)
+    monkeypatch.setenv("COLUMNS", "80")
+    result = run("remind", "--as-of", "2026-11-21")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(shown)
+    assert sorted(p.name for p in (tmp_path / "reminders" / "2026-11-21").iterdir()) == [
+        "chief-officer-lead-gain-board.eml", "pvp-hub-manager.eml"
+    ]
+
+
+def test_a_mailbox_given_for_another_spelling_reaches_the_role_and_a_stray_one_is_named(records: Path) -> None:
+    chase_tree(records)
+    config = json.loads((records / "pcctrack.yaml").read_text(encoding="utf-8"))
+    mailboxes = config["reminders"]["mailboxes"]
+    mailboxes["Safeguarding Lead"] = mailboxes.pop("Head of Safeguarding")
+    mailboxes["Head of Nothing"] = ["nobody@force.example"]
+    (records / "pcctrack.yaml").write_text(json.dumps(config), encoding="utf-8")
+    result = run("remind", "--as-of", AS_OF)
+    assert result.exit_code == 0
+    assert (records.parent / "reminders" / "2026-01-01" / "head-of-safeguarding.eml").exists()
+    assert "mailboxes for roles it does not declare, which no item can name: Head of Nothing" in result.stderr
+
+
+def test_a_delivery_log_that_cannot_be_read_stops_the_send_before_anything_goes(records: Path, smtp_env) -> None:  # type: ignore[no-untyped-def]
+    chase_tree(records)
+    log = records.parent / "reminders" / "sent.yaml"
+    log.parent.mkdir()
+    log.write_text("- just: a list\n", encoding="utf-8")
+    handler = Handler()
+    with smtp_server(handler) as port:
+        smtp_env(port)
+        result = run("remind", "--send", "--as-of", AS_OF)
+    assert result.exit_code == 2
+    assert "reminders/sent.yaml is not a delivery log as pcctrack writes it" in result.stderr
+    assert handler.received == []

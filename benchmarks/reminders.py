@@ -77,7 +77,7 @@ def parts(tree: Path, cache: Path, runs: int) -> dict[str, list[tuple[float, flo
     from pcctrack.reminders import chase
 
     records = tree / "records"
-    config = _config(records)
+    config = _config(records, Output())
     assert config.reminders is not None
     day = date.fromisoformat(AS_OF)
     sender = chase.Sender(config.force, config.reminders.sender, config.reminders.reply_to)

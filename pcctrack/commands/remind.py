@@ -43,7 +43,9 @@ def run(
 ) -> int:
     """Prepare a reminder per owner role; write each as an .eml file, or with ``send`` deliver
     them. Exit 1 when a record could not be read or a message was not delivered."""
-    config = _config(root)
+    config = _config(root, output)
+    if config is None:
+        return EXIT_FINDINGS
     if config.reminders is None:
         raise UsageProblem(
             f"{display_path(root / CONFIG_NAME)} has no reminders: section: add one with `from:` and each role's "
@@ -115,9 +117,9 @@ def _sent(
     return words, failed
 
 
-def _config(root: Path) -> Config:
+def _config(root: Path, output: Output) -> Config | None:
     """pcctrack.yaml alone (the items come from the cache): its reminders section has the
-    mailboxes. A broken file is reported as `validate` reports it."""
+    mailboxes. A broken file is reported as `validate` reports it, and None returned."""
     from pcctrack.loader import load_placed
     from pcctrack.models.config import Config
 
@@ -126,6 +128,7 @@ def _config(root: Path) -> Config:
         return Config()
     loaded = load_placed([Placed(str(path), CONFIG_NAME, display_path(path), RecordKind.CONFIG)])
     if loaded.diagnostics:
-        output_text = diagnostics.text(loaded.diagnostics)
-        raise UsageProblem(f"{CONFIG_NAME} cannot be read, so no reminder can be addressed:\n{output_text.rstrip()}")
+        output.write_err(diagnostics.text(loaded.diagnostics))
+        output.note(f"pcctrack: {CONFIG_NAME} must be mended before any reminder can be addressed")
+        return None
     return loaded.records.config

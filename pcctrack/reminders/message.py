@@ -17,6 +17,8 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from typing import Any
 
+from pcctrack.dates import long_date
+from pcctrack.documents.environment import counted, words
 from pcctrack.reminders.owed import Owed, update_line
 from pcctrack.rules.items import Item, summarise
 
@@ -81,7 +83,10 @@ def context(owed: Owed, sender: Sender, as_of: date, due_within: int, stale_days
 
 
 def _row(item: Item, role: str, as_of: date, labels: Mapping[str, str]) -> dict[str, Any]:
-    return {
+    """One item as both parts show it: its values, and the three lines about its dates,
+    standing and last update already worded (in Python: a message lists dozens of items, and
+    hundreds of messages go at once)."""
+    row = {
         "id": item.id,
         "kind": labels.get(item.kind, item.kind),
         "title": item.title,
@@ -100,6 +105,41 @@ def _row(item: Item, role: str, as_of: date, labels: Mapping[str, str]) -> dict[
         "latest_note": summarise(item.latest_note, limit=140) if item.latest_note else None,
         "command": update_line(item, role),
     }
+    row.update(when=_when(row), standing=_standing(row), latest=_latest(row))
+    return row
+
+
+def _when(r: dict[str, Any]) -> str:
+    """'Due 30 January 2024 (originally 15 September 2023, revised 1 time): 641 days overdue'."""
+    text = "No due date"
+    if r["due"]:
+        text = f"Due {long_date(r['due'])}"
+        if r["original_due"]:
+            text += f" (originally {long_date(r['original_due'])}, revised {counted(r['revisions'], 'time')})"
+    if r["target"]:
+        text += f"; the force's target {long_date(r['target'])}"
+    if r["days_overdue"]:
+        return f"{text}: {counted(r['days_overdue'], 'day')} overdue"
+    if r["days_behind_target"]:
+        return f"{text}: {counted(r['days_behind_target'], 'day')} behind target"
+    if r["days_left"] is not None:
+        return f"{text}: {counted(r['days_left'], 'day')} left"
+    return text
+
+
+def _standing(r: dict[str, Any]) -> str:
+    """'Status: Implemented, awaiting verification by internal audit for 12 days'."""
+    text = f"Status: {words(r['status'])}"
+    if r["days_waiting"] is not None:
+        text += f", awaiting verification by {r['verifier']} for {counted(r['days_waiting'], 'day')}"
+    return text + (" (you are the lead)" if r["as_lead"] else "")
+
+
+def _latest(r: dict[str, Any]) -> str:
+    """'Last update 3 November 2025: Final report: ...', or that none is recorded."""
+    if not r["latest_on"]:
+        return "No update recorded"
+    return f"Last update {long_date(r['latest_on'])}" + (f": {r['latest_note']}" if r["latest_note"] else "")
 
 
 def shared_headers(sender: Sender, now: datetime) -> list[tuple[str, Any]]:

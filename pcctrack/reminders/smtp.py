@@ -63,21 +63,23 @@ class Server:
             raise UsageProblem(f"set both {ENV_PREFIX}USER and {ENV_PREFIX}PASSWORD, or neither")
         if user is not None and security is Security.NONE:
             raise UsageProblem(f"{ENV_PREFIX}SECURITY is none: a password is never sent unencrypted; use starttls or tls")
-        return cls(host, _number(get, "PORT", _PORTS[security], int), security, user, password, _number(get, "TIMEOUT", 30.0, float), get("CA_FILE"))
+        port = _positive("PORT", get("PORT"), _PORTS[security])
+        timeout = _positive("TIMEOUT", get("TIMEOUT"), 30)
+        return cls(host, int(port), security, user, password, timeout, get("CA_FILE"))
 
     def describe(self) -> str:
         return f"{self.host}:{self.port} ({self.security.value})"
 
 
-def _number(get, name: str, default, kind):  # type: ignore[no-untyped-def]
-    value = get(name)
+def _positive(name: str, value: str | None, default: float) -> float:
+    """A positive number from PCCTRACK_SMTP_<name>, or ``default`` when it is not set."""
     if value is None:
         return default
     try:
-        number = kind(value)
+        number = float(value)
     except ValueError:
         number = 0
-    if number <= 0:
+    if number <= 0 or (name == "PORT" and not number.is_integer()):
         raise UsageProblem(f"{ENV_PREFIX}{name} must be a positive number, not {value!r}")
     return number
 

@@ -283,7 +283,15 @@ def test_a_mailbox_that_is_not_one_bare_address_is_refused_where_it_is_written(r
     assert "records/pcctrack.yaml:5:28: error: " in result.stderr
     assert "is not one bare email address" in result.stderr
     reminded = run("remind", "--as-of", AS_OF)
-    assert reminded.exit_code == 2 and "pcctrack.yaml cannot be read, so no reminder can be addressed" in reminded.stderr
+    assert reminded.exit_code == 1
+    assert reminded.stderr.startswith("records/pcctrack.yaml:5:28: error: ")
+    assert "pcctrack.yaml must be mended before any reminder can be addressed" in reminded.stderr
+
+
+def test_without_a_reminders_section_it_says_what_to_add(records: Path) -> None:
+    result = run("remind", "--as-of", AS_OF)
+    assert result.exit_code == 2
+    assert "records/pcctrack.yaml has no reminders: section: add one with `from:` and each role's `mailboxes:`" in result.stderr
 
 
 def test_the_readme_example_is_what_the_bundled_records_give(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

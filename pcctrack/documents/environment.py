@@ -45,14 +45,14 @@ def words(value: object) -> str:
     return text[:1].upper() + text[1:]
 
 
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """'1 item', '2 items': a count with its noun agreeing, as committee papers need."""
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
+
+
 def is_web_url(value: object) -> bool:
     """Only http(s) addresses become links: a record's `javascript:` URL stays plain text."""
     return isinstance(value, str) and value.lower().startswith(("https://", "http://")) and " " not in value
-
-
-def counted(n: int, word: str) -> str:
-    """`1 day`, `3 days`: a count with its noun."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def build(fmt: DocFormat | None, overrides: list[Path]) -> ImmutableSandboxedEnvironment:

@@ -12,7 +12,7 @@ from pcctrack.boundary.files import CONFIG_NAME, Placed, RecordKind, display_pat
 from pcctrack.commands.common import KIND_LABELS, listing_items
 from pcctrack.commands.export import INSTALL_HINT
 from pcctrack.dates import long_date
-from pcctrack.documents.environment import template_dirs
+from pcctrack.documents.environment import counted, template_dirs
 from pcctrack.errors import EXIT_FINDINGS, UsageProblem
 from pcctrack.output import Output
 from pcctrack.reporters import diagnostics
@@ -72,31 +72,37 @@ def run(
         failed: list[str] = []
     else:
         outcomes, failed = _sent(prepared, server, sent.SentLog.read(sent.folder(root) / sent.FILE), as_of, clock, output)
-    rows = [
-        {"role": diagnostics.printable(p.owed.role), "owes": p.summary, "outcome": outcomes.get(p.owed.role, "no mailbox")}
-        for p in prepared
-    ]
-    from pcctrack.reporters.tabular import to_rich
-
-    output.write(f"Reminders as of {long_date(as_of)}: {len(prepared)} role{'s' if len(prepared) != 1 else ''} owe something\n")
-    if rows:
-        output.show(to_rich(SUMMARY_COLUMNS, rows))
-    unreachable = [p.owed.role for p in prepared if not p.mailboxes]
-    if unreachable:
-        output.warn(f"no mailbox in pcctrack.yaml for {len(unreachable)} role{'s' if len(unreachable) != 1 else ''}, so not reminded: {diagnostics.printable('; '.join(unreachable))}")
+    _summary(output, as_of, prepared, outcomes)
     if failed:
         output.note(
-            f"pcctrack: not delivered to {len(failed)} role{'s' if len(failed) != 1 else ''}: {diagnostics.printable('; '.join(failed))}. "
+            f"pcctrack: not delivered to {counted(len(failed), 'role')}: {diagnostics.printable('; '.join(failed))}. "
             "Run the same command again to send only what is missing."
         )
         return EXIT_FINDINGS
     return listing.exit_code()
 
 
+def _summary(output: Output, as_of: date, prepared: list[chase.Prepared], outcomes: dict[str, str]) -> None:
+    """The table of roles, what each owes and what became of its message; the roles left
+    without one, named."""
+    from pcctrack.reporters.tabular import to_rich
+
+    output.write(f"Reminders as of {long_date(as_of)}: {counted(len(prepared), 'role')} owe{'s' if len(prepared) == 1 else ''} something\n")
+    rows = [
+        {"role": diagnostics.printable(p.owed.role), "owes": p.summary, "outcome": outcomes.get(p.owed.role, "no mailbox")}
+        for p in prepared
+    ]
+    if rows:
+        output.show(to_rich(SUMMARY_COLUMNS, rows))
+    unreachable = [p.owed.role for p in prepared if not p.mailboxes]
+    if unreachable:
+        output.warn(f"no mailbox in pcctrack.yaml for {counted(len(unreachable), 'role')}, so not reminded: {diagnostics.printable('; '.join(unreachable))}")
+
+
 def _written(prepared: list[chase.Prepared], folder: Path, output: Output) -> dict[str, str]:
     paths = chase.write(prepared, folder)
     if paths:
-        output.note(f"wrote {len(paths)} message{'s' if len(paths) != 1 else ''} to {display_path(folder)}: review them, then send with --send")
+        output.note(f"wrote {counted(len(paths), 'message')} to {display_path(folder)}: review them, then send with --send")
     return {p.owed.role: p.filename for p in prepared if p.message is not None}
 
 
@@ -111,9 +117,9 @@ def _sent(
             output.warn(f"reminder to {diagnostics.printable(o.role)} not delivered to {address}: {diagnostics.printable(why)}")
         if o.failed:
             failed.append(o.role)
-            words[o.role] = f"failed ({len(o.failed)} mailbox{'es' if len(o.failed) != 1 else ''})" + (f", sent to {len(o.sent)}" if o.sent else "")
+            words[o.role] = f"failed ({counted(len(o.failed), 'mailbox', 'mailboxes')})" + (f", sent to {len(o.sent)}" if o.sent else "")
         else:
-            words[o.role] = f"sent to {len(o.sent)} mailbox{'es' if len(o.sent) != 1 else ''}"
+            words[o.role] = f"sent to {counted(len(o.sent), 'mailbox', 'mailboxes')}"
     return words, failed
 
 

@@ -50,7 +50,7 @@ def counts(owed: Owed, due_within: int) -> str:
         (owed.stale, "awaiting your update"),
         (owed.awaiting, "awaiting verification"),
     )
-    return ", ".join(f"{len(found)} {words}" for found, words in lists if found)
+    return ", ".join(f"{len(found)} {label}" for found, label in lists if found)
 
 
 def subject(owed: Owed, due_within: int, force: str) -> str:

@@ -16,6 +16,7 @@ from icalendar import Calendar
 
 from pcctrack.boundary import yamlio
 from tests.conftest import AS_OF, run
+from tests.documents.test_browser import browser  # noqa: F401 (the fixture)
 from tests.reminders.server import Handler, smtp_server
 
 ROLES = {
@@ -310,7 +311,8 @@ def test_the_readme_example_is_what_the_bundled_records_give(tmp_path: Path, mon
     monkeypatch.setenv("COLUMNS", "80")
     result = run("remind", "--as-of", "2026-11-21")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith(shown)
+    head = "".join(result.stdout.splitlines(keepends=True)[:9])
+    assert result.stdout.startswith(shown), f"update the README's `pcctrack remind` example (COLUMNS=80) to:\n{head}"
     assert sorted(p.name for p in (tmp_path / "reminders" / "2026-11-21").iterdir()) == [
         "chief-officer-lead-gain-board.eml", "pvp-hub-manager.eml"
     ]
@@ -341,3 +343,25 @@ def test_a_delivery_log_that_cannot_be_read_stops_the_send_before_anything_goes(
     assert result.exit_code == 2
     assert "reminders/sent.yaml is not a delivery log as pcctrack writes it" in result.stderr
     assert handler.received == []
+
+
+@pytest.mark.browser
+def test_the_html_part_passes_axe_in_a_real_browser_even_with_hostile_text(records: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    from axe_playwright_python.sync_playwright import Axe
+
+    from tests.documents.test_browser import AXE_TAGS
+
+    chase_tree(records, owner_text=HOSTILE.replace("\r\n", " "))
+    assert run("remind", "--as-of", AS_OF).exit_code == 0
+    page_file = records.parent / "reminder.html"
+    page_file.write_text(parts(read_eml(records.parent / "reminders" / "2026-01-01" / "pvp-hub-manager.eml"))[1], encoding="utf-8")
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(page_file.as_uri())
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    assert results.violations_count == 0, results.generate_report()
+    assert page.evaluate("document.documentElement.lang") == "en-GB"
+    assert page.evaluate("document.scripts.length") == 0 and dialogs == []
+    assert "<script>alert(1)</script>" in page.inner_text("main")  # shown as the text it is
+    page.close()

@@ -58,7 +58,7 @@ def smtp_env(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
         monkeypatch.setenv("PCCTRACK_SMTP_HOST", "127.0.0.1")
         monkeypatch.setenv("PCCTRACK_SMTP_PORT", str(port))
         monkeypatch.setenv("PCCTRACK_SMTP_SECURITY", security)
-        monkeypatch.setenv("PCCTRACK_SMTP_TIMEOUT", "5")
+        monkeypatch.setenv("PCCTRACK_SMTP_TIMEOUT", more.pop("TIMEOUT", "5"))
         for name, value in more.items():
             monkeypatch.setenv(f"PCCTRACK_SMTP_{name}", value)
 
@@ -126,15 +126,16 @@ def test_send_delivers_one_message_per_role_and_a_second_run_sends_nothing(recor
     [
         (Handler(refuse={"pvp-deputies@force.example"}), "pvp-deputies@force.example: 550 5.1.1 No such mailbox here", ["pvp-deputies@force.example"]),
         (Handler(drop={"pvp-hub@force.example"}), "the server closed the connection", ["pvp-hub@force.example", "pvp-deputies@force.example"]),
+        (Handler(stall={"pvp-hub@force.example"}), "no answer from the server within 1 s", ["pvp-hub@force.example", "pvp-deputies@force.example"]),
     ],
-    ids=["refused recipient", "dropped connection"],
+    ids=["refused recipient", "dropped connection", "timeout"],
 )
 def test_a_failure_loses_no_other_message_and_the_rerun_sends_only_what_is_missing(
     records: Path, smtp_env, handler: Handler, why: str, retried: list[str]  # type: ignore[no-untyped-def]
 ) -> None:
     chase_tree(records)
     with smtp_server(handler) as port:
-        smtp_env(port)
+        smtp_env(port, TIMEOUT="1")
         failed = run("remind", "--send", "--as-of", AS_OF)
         assert failed.exit_code == 1
         assert "not delivered to 1 role: PVP Hub Manager" in failed.stderr

@@ -131,3 +131,22 @@ def _lock(handle: int, deadline: float, path: Path) -> None:
             if time.monotonic() > deadline:
                 raise WriteConflict(f"{path} is locked by another update that has not finished") from None
             time.sleep(0.01)
+
+
+@contextmanager
+def held(path: Path) -> Iterator[None]:
+    """Hold the lock file ``path`` (made if missing) for a whole run, or refuse at once
+    (WriteConflict) when another process holds it: for work that must not run twice at the
+    same time, such as sending what a log says is still unsent. (Windows has no such lock:
+    there, nothing is refused.)"""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        if fcntl is not None:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise WriteConflict(f"{path} is held by another run that has not finished") from None
+        yield
+    finally:
+        os.close(handle)

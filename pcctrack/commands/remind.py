@@ -71,7 +71,8 @@ def run(
         outcomes = _written(prepared, out or sent.folder(root) / as_of.isoformat(), output)
         failed: list[str] = []
     else:
-        outcomes, failed = _sent(prepared, server, sent.SentLog.read(sent.folder(root) / sent.FILE), as_of, clock, output)
+        with sent.sending(sent.folder(root)) as log:
+            outcomes, failed = _sent(prepared, server, log, as_of, clock, output)
     _summary(output, as_of, prepared, outcomes)
     if failed:
         output.note(

@@ -366,3 +366,18 @@ def test_the_html_part_passes_axe_in_a_real_browser_even_with_hostile_text(recor
     assert page.evaluate("document.scripts.length") == 0 and dialogs == []
     assert "<script>alert(1)</script>" in page.inner_text("main")  # shown as the text it is
     page.close()
+
+
+def test_a_second_send_while_one_is_running_is_refused_before_it_sends(records: Path, smtp_env) -> None:  # type: ignore[no-untyped-def]
+    from pcctrack.boundary.atomic import held
+
+    chase_tree(records)
+    handler = Handler()
+    with smtp_server(handler) as port:
+        smtp_env(port)
+        with held(records.parent / "reminders" / ".sent.lock"):  # as a run still sending holds it
+            refused = run("remind", "--send", "--as-of", AS_OF)
+        after = run("remind", "--send", "--as-of", AS_OF)
+    assert refused.exit_code == 2
+    assert "another `pcctrack remind --send` is sending from reminders now" in refused.stderr
+    assert after.exit_code == 0 and len(handler.received) == 3

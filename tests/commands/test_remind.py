@@ -303,17 +303,19 @@ def test_the_readme_example_is_what_the_bundled_records_give(tmp_path: Path, mon
 
     readme = (REPO / "README.md").read_text(encoding="utf-8").split("### `pcctrack remind`", 1)[1]
     config = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
-    shown = readme.split("```console\n$ pcctrack remind --as-of 2026-11-21\n", 1)[1].split("...\n", 1)[0]
+    wrote = "wrote 2 messages to reminders/2026-11-21: review them, then send with --send\n"
+    shown = readme.split(f"```console\n$ pcctrack remind --as-of 2026-11-21\n{wrote}", 1)[1].split("pcctrack: warning", 1)[0]
     shutil.copytree(REPO / "records", tmp_path / "records")
     with (tmp_path / "records" / "pcctrack.yaml").open("a", encoding="utf-8") as f:
         f.write("\n" + config)
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("PCCTRACK_RECORDS", raising=False)
-    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("COLUMNS", "120")  # wide enough that no cell is cut: the same in any table layout
     result = run("remind", "--as-of", "2026-11-21")
     assert result.exit_code == 0, result.stderr
-    head = "".join(result.stdout.splitlines(keepends=True)[:9])
-    assert result.stdout.startswith(shown), f"update the README's `pcctrack remind` example (COLUMNS=80) to:\n{head}"
+    assert result.stdout == shown, f"update the README's `pcctrack remind` example (COLUMNS=120) to:\n{result.stdout}"
+    assert result.stderr.startswith(wrote)
+    assert "pcctrack: warning: no mailbox in pcctrack.yaml for 3 roles, so not reminded: Chief Inspector (Complex Exploitation Team); " in result.stderr
     assert sorted(p.name for p in (tmp_path / "reminders" / "2026-11-21").iterdir()) == [
         "chief-officer-lead-gain-board.eml", "pvp-hub-manager.eml"
     ]

@@ -1,6 +1,6 @@
 """Write a synthetic records tree in pcctrack's own schema, for benchmarks and scale tests.
 
-    python3 benchmarks/generate.py --actions 10000 --out /tmp/tree [--bad 10] [--seed 1]
+    python3 benchmarks/generate.py --actions 10000 --out /tmp/tree [--bad 10] [--seed 1] [--roles 492]
 
 writes /tmp/tree/records/: a pcctrack.yaml, N/10 audits each with about ten management
 actions (revised dates, 2-5 log entries, evidence, comments), and N/10 inspections of
@@ -121,10 +121,16 @@ def item_lines(rng: random.Random, pad: str, due: date, logs: tuple[int, int] = 
     return "\n".join(out)
 
 
-def config_file(root: Path) -> File:
+def owner_roles(extra: int) -> dict[str, list[str]]:
+    """The roles owners are drawn from: the usual few, and ``extra`` numbered ones beside them
+    (a force of hundreds of owners, as `benchmarks/reminders.py` needs)."""
+    return {**ROLES, **{f"Owner role {n:03d}": [] for n in range(1, extra + 1)}}
+
+
+def config_file(root: Path, owners: dict[str, list[str]]) -> File:
     f = File(root / "pcctrack.yaml")
     f.add("# Synthetic settings for a benchmark tree.\nforce: Synthetic Constabulary\nroles:")
-    for role, aliases in ROLES.items():
+    for role, aliases in owners.items():
         f.add(f"  {role}: [{', '.join(aliases)}]")
     f.add("tags:")
     for tag, meaning in TAGS.items():
@@ -147,7 +153,7 @@ def audit_file(rng: random.Random, root: Path, audit_id: str, n: int) -> File:
     return f
 
 
-def action_file(rng: random.Random, root: Path, audit_id: str, number: int) -> File:
+def action_file(rng: random.Random, root: Path, audit_id: str, number: int, owners: list[str]) -> File:
     f = File(root / "audits" / audit_id / f"action-{number}.yaml")
     due = day(rng, START + timedelta(days=90), date(2026, 12, 31))
     f.add(
@@ -156,14 +162,14 @@ def action_file(rng: random.Random, root: Path, audit_id: str, number: int) -> F
         f"control: {sentence(rng, 14)}\nassessment:\n  design: true\n  compliance: {str(rng.random() < 0.5).lower()}\n"
         f"finding: {block(rng, 2, rng.randint(1, 2))}\n"
         f"action: >-\n  {paragraph(rng, 1)}\npriority: {rng.choice(SCALE)}\n"
-        f"# Owners are roles, never names.\nowner: {rng.choice(list(ROLES))}\ndue: {due.isoformat()}"
+        f"# Owners are roles, never names.\nowner: {rng.choice(owners)}\ndue: {due.isoformat()}"
     )
     f.add(item_lines(rng, "", due))
     f.add(f"tags:\n  - {rng.choice(list(TAGS))}")
     return f
 
 
-def inspection_file(rng: random.Random, root: Path, n: int) -> File:
+def inspection_file(rng: random.Random, root: Path, n: int, owners: list[str]) -> File:
     ident = f"inspection-{n:05d}"
     f = File(root / "inspections" / f"{ident}.yaml")
     published = day(rng, START, date(2025, 6, 30))
@@ -181,7 +187,7 @@ def inspection_file(rng: random.Random, root: Path, n: int) -> File:
         f.add(
             f"  - id: {ident}-{i}\n    kind: {kind}\n    number: '{i}'\n"
             f"    text: >-\n      {paragraph(rng, rng.randint(1, 2))}\n"
-            f"    owner: {rng.choice(list(ROLES))}\n    due: {due.isoformat()}"
+            f"    owner: {rng.choice(owners)}\n    due: {due.isoformat()}"
         )
         f.add(item_lines(rng, "    ", due, logs=(1, 2), finding=True))
         f.add(f"    tags: [{rng.choice(list(TAGS))}]")
@@ -229,22 +235,25 @@ def spoil(f: File, case: str) -> tuple[int, int]:
     raise ValueError(case)
 
 
-def generate(out: Path, actions: int, bad: int = 0, seed: int = 1) -> list[str]:
-    """Write the tree under ``out/records``; return the expected `path:line:col` of each bad file."""
+def generate(out: Path, actions: int, bad: int = 0, seed: int = 1, roles: int = 0) -> list[str]:
+    """Write the tree under ``out/records``, with ``roles`` more owner roles than the usual
+    eight; return the expected `path:line:col` of each bad file."""
     rng = random.Random(seed)
     root = out / "records"
     if root.exists():
         shutil.rmtree(root)
-    files = [config_file(root)]
+    declared = owner_roles(roles)
+    owners = list(declared)
+    files = [config_file(root, declared)]
     audits = max(actions // 10, 1)
     action_files: list[File] = []
     for a in range(1, audits + 1):
         audit_id = f"audit-{a:05d}"
         files.append(audit_file(rng, root, audit_id, a))
         count = actions // audits + (1 if a <= actions % audits else 0)
-        action_files += [action_file(rng, root, audit_id, n) for n in range(1, count + 1)]
+        action_files += [action_file(rng, root, audit_id, n, owners) for n in range(1, count + 1)]
     files += action_files
-    files += [inspection_file(rng, root, n) for n in range(1, max(actions // 10, 1) + 1)]
+    files += [inspection_file(rng, root, n, owners) for n in range(1, max(actions // 10, 1) + 1)]
     expected: list[str] = []
     step = max(len(action_files) // max(bad, 1), 1)
     for k in range(min(bad, len(action_files))):
@@ -264,8 +273,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True, metavar="DIR")
     parser.add_argument("--bad", type=int, default=0, metavar="K", help="spoil K action files, one error each")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--roles", type=int, default=0, metavar="R", help="R more owner roles beside the usual eight")
     args = parser.parse_args()
-    generate(args.out, args.actions, args.bad, args.seed)
+    generate(args.out, args.actions, args.bad, args.seed, args.roles)
 
 
 if __name__ == "__main__":

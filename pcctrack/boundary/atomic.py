@@ -32,12 +32,17 @@ def _checkpoint(step: str) -> None:
     """
 
 
-def write_atomically(path: Path, data: bytes, *, expected: bytes | None = None, create: bool = False) -> None:
+def write_atomically(
+    path: Path, data: bytes, *, expected: bytes | None = None, create: bool = False, durable: bool = True
+) -> None:
     """Replace ``path`` with ``data`` so a reader sees the old file or the new one, never part.
 
     The bytes go to a temporary file in the same folder, are flushed to disk, and the
     temporary file is renamed over the record. With ``expected``, the write is refused
     (WriteConflict) if the file no longer holds those bytes; with ``create``, if it exists.
+    Without ``durable``, nothing waits for the disk: an interrupted run still leaves the old
+    file or the new one, but a power cut may lose either. That is for files made again on
+    demand, hundreds at a time, where each wait would cost more than making the file.
     """
     folder = path.parent
     mode = 0o666 & ~_umask() if create else stat.S_IMODE(path.stat().st_mode)
@@ -48,7 +53,8 @@ def write_atomically(path: Path, data: bytes, *, expected: bytes | None = None, 
             out.write(data)
             _checkpoint("written")
             out.flush()
-            os.fsync(out.fileno())
+            if durable:
+                os.fsync(out.fileno())
         _checkpoint("synced")
         os.chmod(temporary, mode)
         if expected is not None and path.read_bytes() != expected:
@@ -65,7 +71,8 @@ def write_atomically(path: Path, data: bytes, *, expected: bytes | None = None, 
         if os.path.exists(temporary):
             os.unlink(temporary)
     _checkpoint("replaced")
-    _sync_folder(folder)
+    if durable:
+        _sync_folder(folder)
 
 
 def _umask() -> int:
@@ -124,3 +131,22 @@ def _lock(handle: int, deadline: float, path: Path) -> None:
             if time.monotonic() > deadline:
                 raise WriteConflict(f"{path} is locked by another update that has not finished") from None
             time.sleep(0.01)
+
+
+@contextmanager
+def held(path: Path) -> Iterator[None]:
+    """Hold the lock file ``path`` (made if missing) for a whole run, or refuse at once
+    (WriteConflict) when another process holds it: for work that must not run twice at the
+    same time, such as sending what a log says is still unsent. (Windows has no such lock:
+    there, nothing is refused.)"""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        if fcntl is not None:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise WriteConflict(f"{path} is held by another run that has not finished") from None
+        yield
+    finally:
+        os.close(handle)

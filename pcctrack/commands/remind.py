@@ -12,7 +12,7 @@ from pcctrack.boundary.files import CONFIG_NAME, Placed, RecordKind, display_pat
 from pcctrack.commands.common import KIND_LABELS, listing_items
 from pcctrack.commands.export import INSTALL_HINT
 from pcctrack.dates import long_date
-from pcctrack.documents.environment import template_dirs
+from pcctrack.documents.environment import counted, template_dirs
 from pcctrack.errors import EXIT_FINDINGS, UsageProblem
 from pcctrack.output import Output
 from pcctrack.reporters import diagnostics
@@ -23,12 +23,9 @@ if TYPE_CHECKING:
     from pcctrack.models.config import Config
 
 SUMMARY_COLUMNS = [
-    Column("role", "Role", max_width=34, wrap=True),
-    Column("overdue", "Overdue", justify="right"),
-    Column("due_soon", "Due soon", justify="right"),
-    Column("stale", "No update", justify="right"),
-    Column("awaiting", "Awaiting verification", justify="right"),
-    Column("outcome", "Message", max_width=40, wrap=True),
+    Column("role", "Role", max_width=36, wrap=True),
+    Column("owes", "Owes", max_width=40, wrap=True),
+    Column("outcome", "Message", max_width=36, wrap=True),
 ]
 
 
@@ -46,7 +43,9 @@ def run(
 ) -> int:
     """Prepare a reminder per owner role; write each as an .eml file, or with ``send`` deliver
     them. Exit 1 when a record could not be read or a message was not delivered."""
-    config = _config(root)
+    config = _config(root, output)
+    if config is None:
+        return EXIT_FINDINGS
     if config.reminders is None:
         raise UsageProblem(
             f"{display_path(root / CONFIG_NAME)} has no reminders: section: add one with `from:` and each role's "
@@ -56,6 +55,10 @@ def run(
     listing = listing_items(root, output)
     settings = config.reminders
     mailboxes = chase.mailboxes_by_role(settings.mailboxes, config.roles)
+    if config.roles is not None:
+        undeclared = sorted(set(mailboxes) - set(config.roles))
+        if undeclared:
+            output.warn(f"pcctrack.yaml gives mailboxes for roles it does not declare, which no item can name: {diagnostics.printable('; '.join(undeclared))}")
     sender = chase.Sender(config.force, settings.sender, settings.reply_to)
     try:
         prepared = chase.prepare(
@@ -68,33 +71,39 @@ def run(
         outcomes = _written(prepared, out or sent.folder(root) / as_of.isoformat(), output)
         failed: list[str] = []
     else:
-        outcomes, failed = _sent(prepared, server, sent.SentLog.read(sent.folder(root) / sent.FILE), as_of, clock, output)
-    rows = [
-        {"role": diagnostics.printable(p.owed.role), "overdue": len(p.owed.overdue), "due_soon": len(p.owed.due_soon),
-         "stale": len(p.owed.stale), "awaiting": len(p.owed.awaiting), "outcome": outcomes.get(p.owed.role, "no mailbox")}
-        for p in prepared
-    ]
-    from pcctrack.reporters.tabular import to_rich
-
-    output.write(f"Reminders as of {long_date(as_of)}: {len(prepared)} role{'s' if len(prepared) != 1 else ''} owe something\n")
-    if rows:
-        output.show(to_rich(SUMMARY_COLUMNS, rows))
-    unreachable = [p.owed.role for p in prepared if not p.mailboxes]
-    if unreachable:
-        output.warn(f"no mailbox in pcctrack.yaml for {len(unreachable)} role{'s' if len(unreachable) != 1 else ''}, so not reminded: {diagnostics.printable('; '.join(unreachable))}")
+        with sent.sending(sent.folder(root)) as log:
+            outcomes, failed = _sent(prepared, server, log, as_of, clock, output)
+    _summary(output, as_of, prepared, outcomes)
     if failed:
         output.note(
-            f"pcctrack: not delivered to {len(failed)} role{'s' if len(failed) != 1 else ''}: {diagnostics.printable('; '.join(failed))}. "
+            f"pcctrack: not delivered to {counted(len(failed), 'role')}: {diagnostics.printable('; '.join(failed))}. "
             "Run the same command again to send only what is missing."
         )
         return EXIT_FINDINGS
     return listing.exit_code()
 
 
+def _summary(output: Output, as_of: date, prepared: list[chase.Prepared], outcomes: dict[str, str]) -> None:
+    """The table of roles, what each owes and what became of its message; the roles left
+    without one, named."""
+    from pcctrack.reporters.tabular import to_rich
+
+    output.write(f"Reminders as of {long_date(as_of)}: {counted(len(prepared), 'role')} owe{'s' if len(prepared) == 1 else ''} something\n")
+    rows = [
+        {"role": diagnostics.printable(p.owed.role), "owes": p.summary, "outcome": outcomes.get(p.owed.role, "no mailbox")}
+        for p in prepared
+    ]
+    if rows:
+        output.show(to_rich(SUMMARY_COLUMNS, rows))
+    unreachable = [p.owed.role for p in prepared if not p.mailboxes]
+    if unreachable:
+        output.warn(f"no mailbox in pcctrack.yaml for {counted(len(unreachable), 'role')}, so not reminded: {diagnostics.printable('; '.join(unreachable))}")
+
+
 def _written(prepared: list[chase.Prepared], folder: Path, output: Output) -> dict[str, str]:
     paths = chase.write(prepared, folder)
     if paths:
-        output.note(f"wrote {len(paths)} message{'s' if len(paths) != 1 else ''} to {display_path(folder)}: review them, then send with --send")
+        output.note(f"wrote {counted(len(paths), 'message')} to {display_path(folder)}: review them, then send with --send")
     return {p.owed.role: p.filename for p in prepared if p.message is not None}
 
 
@@ -109,15 +118,15 @@ def _sent(
             output.warn(f"reminder to {diagnostics.printable(o.role)} not delivered to {address}: {diagnostics.printable(why)}")
         if o.failed:
             failed.append(o.role)
-            words[o.role] = f"failed ({len(o.failed)} mailbox{'es' if len(o.failed) != 1 else ''})" + (f", sent to {len(o.sent)}" if o.sent else "")
+            words[o.role] = f"failed ({counted(len(o.failed), 'mailbox', 'mailboxes')})" + (f", sent to {len(o.sent)}" if o.sent else "")
         else:
-            words[o.role] = f"sent to {len(o.sent)} mailbox{'es' if len(o.sent) != 1 else ''}"
+            words[o.role] = f"sent to {counted(len(o.sent), 'mailbox', 'mailboxes')}"
     return words, failed
 
 
-def _config(root: Path) -> Config:
+def _config(root: Path, output: Output) -> Config | None:
     """pcctrack.yaml alone (the items come from the cache): its reminders section has the
-    mailboxes. A broken file is reported as `validate` reports it."""
+    mailboxes. A broken file is reported as `validate` reports it, and None returned."""
     from pcctrack.loader import load_placed
     from pcctrack.models.config import Config
 
@@ -126,6 +135,7 @@ def _config(root: Path) -> Config:
         return Config()
     loaded = load_placed([Placed(str(path), CONFIG_NAME, display_path(path), RecordKind.CONFIG)])
     if loaded.diagnostics:
-        output_text = diagnostics.text(loaded.diagnostics)
-        raise UsageProblem(f"{CONFIG_NAME} cannot be read, so no reminder can be addressed:\n{output_text.rstrip()}")
+        output.write_err(diagnostics.text(loaded.diagnostics))
+        output.note(f"pcctrack: {CONFIG_NAME} must be mended before any reminder can be addressed")
+        return None
     return loaded.records.config

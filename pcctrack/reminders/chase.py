@@ -36,6 +36,8 @@ class Prepared:
     """None for a role without a mailbox."""
     filename: str
     """The name of its .eml file: the role, as letters, digits and hyphens."""
+    summary: str
+    """What the role owes in a few words, e.g. '3 overdue, 2 due in the next 30 days'."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ def prepare(
 
     text = compiled("remind.txt.j2", None, overrides)
     html = compiled("remind.html.j2", DocFormat.HTML, overrides)  # escaped, as HTML documents are
+    shared = message.shared_headers(sender, now)
     names: set[str] = set()
     out = []
     for o in owed.owed_by_role(items, as_of, due_within, stale_days):
@@ -84,9 +87,10 @@ def prepare(
         composed = None
         if to:
             parts = message.context(o, sender, as_of, due_within, stale_days, labels)
-            calendar = to_ics(o.dated, as_of, labels) if o.dated else None
-            composed = message.compose(o, to, sender, parts, text, html, calendar, now)
-        out.append(Prepared(o, to, composed, _filename(o.role, names)))
+            ahead = o.ahead(as_of)
+            calendar = to_ics(ahead, as_of, labels) if ahead else None
+            composed = message.compose(o, to, sender, shared, parts, text, html, calendar)
+        out.append(Prepared(o, to, composed, _filename(o.role, names), message.counts(o, due_within)))
     return out
 
 
@@ -103,14 +107,15 @@ def _filename(role: str, taken: set[str]) -> str:
 
 def write(prepared: list[Prepared], out: Path) -> list[Path]:
     """Write each role's message to ``out`` as an .eml file any mail client opens; a file of
-    the same name from an earlier run is replaced whole."""
+    the same name from an earlier run is replaced whole. They are previews, made again by
+    running again, so nothing waits for the disk to flush each of hundreds of them."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for p in prepared:
         if p.message is None:
             continue
         path = out / p.filename
-        write_atomically(path, p.message.as_bytes(), create=not path.exists())
+        write_atomically(path, p.message.as_bytes(), create=not path.exists(), durable=False)
         written.append(path)
     return written
 

@@ -37,10 +37,13 @@ class Owed:
     def total(self) -> int:
         return len(self.overdue) + len(self.due_soon) + len(self.stale) + len(self.awaiting)
 
-    @property
-    def dated(self) -> list[Item]:
-        """The work still to do that has a date: what the calendar attachment holds."""
-        return [i for i in (*self.overdue, *self.due_soon, *self.stale) if selection.is_actionable(i)]
+    def ahead(self, as_of: date) -> list[Item]:
+        """The work still to do whose date (or, with none, target) is ``as_of`` or later: what
+        the calendar attachment holds, since a date already passed has no place in a diary."""
+        return [
+            i for i in (*self.overdue, *self.due_soon, *self.stale)
+            if selection.is_actionable(i) and (i.due or i.target) >= as_of  # type: ignore[operator]
+        ]
 
 
 def owed_by_role(items: Iterable[Item], as_of: date, due_within: int = DUE_WITHIN_DAYS, stale_days: int = STALE_DAYS) -> list[Owed]:

@@ -8,23 +8,40 @@ the message, atomically, so an interrupted run still knows what it sent.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from pcctrack.boundary import yamlio
-from pcctrack.boundary.atomic import write_atomically
+from pcctrack.boundary.atomic import WriteConflict, held, write_atomically
 from pcctrack.boundary.files import display_path
 from pcctrack.errors import UsageProblem
 
 FOLDER = "reminders"
 FILE = "sent.yaml"
+LOCK = ".sent.lock"
 
 
 def folder(records_root: Path) -> Path:
     """Where reminders are kept: `reminders/` beside the records folder."""
     return records_root.absolute().parent / FOLDER
+
+
+@contextmanager
+def sending(folder: Path) -> Iterator[SentLog]:
+    """The delivery log in ``folder``, held for the whole send: a second `remind --send`
+    started meanwhile is refused, since it would read the log before this one's deliveries
+    and send them again."""
+    try:
+        with held(folder / LOCK):
+            yield SentLog.read(folder / FILE)
+    except WriteConflict:
+        raise UsageProblem(
+            f"another `pcctrack remind --send` is sending from {display_path(folder)} now: let it finish, then run again to send what it could not"
+        ) from None
 
 
 @dataclass

@@ -63,21 +63,23 @@ class Server:
             raise UsageProblem(f"set both {ENV_PREFIX}USER and {ENV_PREFIX}PASSWORD, or neither")
         if user is not None and security is Security.NONE:
             raise UsageProblem(f"{ENV_PREFIX}SECURITY is none: a password is never sent unencrypted; use starttls or tls")
-        return cls(host, _number(get, "PORT", _PORTS[security], int), security, user, password, _number(get, "TIMEOUT", 30.0, float), get("CA_FILE"))
+        port = _positive("PORT", get("PORT"), _PORTS[security])
+        timeout = _positive("TIMEOUT", get("TIMEOUT"), 30)
+        return cls(host, int(port), security, user, password, timeout, get("CA_FILE"))
 
     def describe(self) -> str:
         return f"{self.host}:{self.port} ({self.security.value})"
 
 
-def _number(get, name: str, default, kind):  # type: ignore[no-untyped-def]
-    value = get(name)
+def _positive(name: str, value: str | None, default: float) -> float:
+    """A positive number from PCCTRACK_SMTP_<name>, or ``default`` when it is not set."""
     if value is None:
         return default
     try:
-        number = kind(value)
+        number = float(value)
     except ValueError:
         number = 0
-    if number <= 0:
+    if number <= 0 or (name == "PORT" and not number.is_integer()):
         raise UsageProblem(f"{ENV_PREFIX}{name} must be a positive number, not {value!r}")
     return number
 
@@ -108,10 +110,10 @@ def send_each(messages: Iterable[tuple[str, EmailMessage, list[str]]], server: S
                 try:
                     client = _connect(server)
                 except (smtplib.SMTPException, OSError) as exc:
-                    unreachable = f"could not connect to {server.describe()}: {_reason(exc)}"
+                    unreachable = f"could not connect to {server.describe()}: {_reason(exc, server.timeout)}"
                     yield Delivery(key, [], {}, unreachable)
                     continue
-            outcome, usable = _send(client, key, message, recipients)
+            outcome, usable = _send(client, key, message, recipients, server.timeout)
             if not usable:
                 _close(client)
                 client = None
@@ -121,16 +123,16 @@ def send_each(messages: Iterable[tuple[str, EmailMessage, list[str]]], server: S
             _close(client)
 
 
-def _send(client: smtplib.SMTP, key: str, message: EmailMessage, recipients: list[str]) -> tuple[Delivery, bool]:
+def _send(client: smtplib.SMTP, key: str, message: EmailMessage, recipients: list[str], timeout: float) -> tuple[Delivery, bool]:
     """One message's outcome, and whether the connection can carry the next one."""
     try:
         refused = client.send_message(message, to_addrs=recipients)
     except smtplib.SMTPRecipientsRefused as exc:
         return Delivery(key, [], {a: _response(*r) for a, r in exc.recipients.items()}), True
     except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError, smtplib.SMTPNotSupportedError) as exc:
-        return Delivery(key, [], {}, _reason(exc)), True
+        return Delivery(key, [], {}, _reason(exc, timeout)), True
     except (smtplib.SMTPException, OSError) as exc:
-        return Delivery(key, [], {}, _reason(exc)), False
+        return Delivery(key, [], {}, _reason(exc, timeout)), False
     delivered = [a for a in recipients if a not in refused]
     return Delivery(key, delivered, {a: _response(*r) for a, r in refused.items()}), True
 
@@ -163,14 +165,14 @@ def _response(code: int, text: bytes | str) -> str:
     return f"{code} {text.decode('utf-8', 'replace') if isinstance(text, bytes) else text}"
 
 
-def _reason(exc: BaseException) -> str:
+def _reason(exc: BaseException, timeout: float) -> str:
     """What went wrong, as the server or the network said it."""
+    if isinstance(exc, TimeoutError) or (isinstance(exc, smtplib.SMTPServerDisconnected) and "timed out" in str(exc)):
+        return f"no answer from the server within {timeout:g} s"  # smtplib reports a read timeout as a disconnection
     if isinstance(exc, smtplib.SMTPResponseException):
         return f"the server answered {_response(exc.smtp_code, exc.smtp_error)}"
     if isinstance(exc, smtplib.SMTPServerDisconnected):
         return f"the server closed the connection ({exc})" if str(exc) else "the server closed the connection"
-    if isinstance(exc, TimeoutError):
-        return "no answer from the server in time"
     if isinstance(exc, smtplib.SMTPNotSupportedError):
         return f"the server does not support it: {exc}"
     if isinstance(exc, ssl.SSLError):

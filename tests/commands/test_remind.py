@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import ssl
+from datetime import date
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
@@ -15,6 +16,7 @@ from icalendar import Calendar
 
 from pcctrack.boundary import yamlio
 from tests.conftest import AS_OF, run
+from tests.documents.test_browser import browser  # noqa: F401 (the fixture)
 from tests.reminders.server import Handler, smtp_server
 
 ROLES = {
@@ -56,7 +58,7 @@ def smtp_env(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
         monkeypatch.setenv("PCCTRACK_SMTP_HOST", "127.0.0.1")
         monkeypatch.setenv("PCCTRACK_SMTP_PORT", str(port))
         monkeypatch.setenv("PCCTRACK_SMTP_SECURITY", security)
-        monkeypatch.setenv("PCCTRACK_SMTP_TIMEOUT", "5")
+        monkeypatch.setenv("PCCTRACK_SMTP_TIMEOUT", more.pop("TIMEOUT", "5"))
         for name, value in more.items():
             monkeypatch.setenv(f"PCCTRACK_SMTP_{name}", value)
 
@@ -104,13 +106,16 @@ def test_send_delivers_one_message_per_role_and_a_second_run_sends_nothing(recor
     assert "Last update 15 September 2025: Dashboard review started." in text
     assert "pcctrack update test-audit-1 --status STATUS --by 'Head of Safeguarding' --note 'WHAT THE OWNER REPORTS'" in text
     assert "<h2 id=\"overdue\">Overdue, most overdue first (2)</h2>" in html
-    events = Calendar.from_ical(ics).walk("VEVENT")
-    assert sorted(str(e["UID"]) for e in events) == ["test-audit-1@pcctrack", "test-inspection-rec-1@pcctrack"]
+    assert ics is None and "calendar" not in text  # both dates have passed: nothing for a diary
 
     [pvp] = handler.to("pvp-deputies@force.example")
     assert [a.addr_spec for a in pvp["To"].addresses] == ["pvp-hub@force.example", "pvp-deputies@force.example"]
     assert pvp["Subject"] == "1 due in the next 30 days: Test Constabulary tracker"
-    assert "Due 20 January 2026: 19 days left" in parts(pvp)[0]
+    text, html, ics = parts(pvp)
+    assert "Due 20 January 2026: 19 days left" in text
+    assert "The dates are attached as a calendar (due-dates.ics)." in text
+    [event] = Calendar.from_ical(ics).walk("VEVENT")
+    assert (str(event["UID"]), event.decoded("DTSTART")) == ("test-audit-2@pcctrack", date(2026, 1, 20))
 
     log = yamlio.load_editable((records.parent / "reminders" / "sent.yaml").read_bytes()).data
     assert sorted(e["to"] for e in log["2026-01-01"]["PVP Hub Manager"]) == ["pvp-deputies@force.example", "pvp-hub@force.example"]
@@ -121,15 +126,16 @@ def test_send_delivers_one_message_per_role_and_a_second_run_sends_nothing(recor
     [
         (Handler(refuse={"pvp-deputies@force.example"}), "pvp-deputies@force.example: 550 5.1.1 No such mailbox here", ["pvp-deputies@force.example"]),
         (Handler(drop={"pvp-hub@force.example"}), "the server closed the connection", ["pvp-hub@force.example", "pvp-deputies@force.example"]),
+        (Handler(stall={"pvp-hub@force.example"}), "no answer from the server within 1 s", ["pvp-hub@force.example", "pvp-deputies@force.example"]),
     ],
-    ids=["refused recipient", "dropped connection"],
+    ids=["refused recipient", "dropped connection", "timeout"],
 )
 def test_a_failure_loses_no_other_message_and_the_rerun_sends_only_what_is_missing(
     records: Path, smtp_env, handler: Handler, why: str, retried: list[str]  # type: ignore[no-untyped-def]
 ) -> None:
     chase_tree(records)
     with smtp_server(handler) as port:
-        smtp_env(port)
+        smtp_env(port, TIMEOUT="1")
         failed = run("remind", "--send", "--as-of", AS_OF)
         assert failed.exit_code == 1
         assert "not delivered to 1 role: PVP Hub Manager" in failed.stderr
@@ -279,4 +285,101 @@ def test_a_mailbox_that_is_not_one_bare_address_is_refused_where_it_is_written(r
     assert "records/pcctrack.yaml:5:28: error: " in result.stderr
     assert "is not one bare email address" in result.stderr
     reminded = run("remind", "--as-of", AS_OF)
-    assert reminded.exit_code == 2 and "pcctrack.yaml cannot be read, so no reminder can be addressed" in reminded.stderr
+    assert reminded.exit_code == 1
+    assert reminded.stderr.startswith("records/pcctrack.yaml:5:28: error: ")
+    assert "pcctrack.yaml must be mended before any reminder can be addressed" in reminded.stderr
+
+
+def test_without_a_reminders_section_it_says_what_to_add(records: Path) -> None:
+    result = run("remind", "--as-of", AS_OF)
+    assert result.exit_code == 2
+    assert "records/pcctrack.yaml has no reminders: section: add one with `from:` and each role's `mailboxes:`" in result.stderr
+
+
+def test_the_readme_example_is_what_the_bundled_records_give(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8").split("### `pcctrack remind`", 1)[1]
+    config = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
+    wrote = "wrote 2 messages to reminders/2026-11-21: review them, then send with --send\n"
+    shown = readme.split(f"```console\n$ pcctrack remind --as-of 2026-11-21\n{wrote}", 1)[1].split("pcctrack: warning", 1)[0]
+    shutil.copytree(REPO / "records", tmp_path / "records")
+    with (tmp_path / "records" / "pcctrack.yaml").open("a", encoding="utf-8") as f:
+        f.write("\n" + config)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PCCTRACK_RECORDS", raising=False)
+    monkeypatch.setenv("COLUMNS", "120")  # wide enough that no cell is cut: the same in any table layout
+    result = run("remind", "--as-of", "2026-11-21")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == shown, f"update the README's `pcctrack remind` example (COLUMNS=120) to:\n{result.stdout}"
+    assert result.stderr.startswith(wrote)
+    assert "pcctrack: warning: no mailbox in pcctrack.yaml for 3 roles, so not reminded: Chief Inspector (Complex Exploitation Team); " in result.stderr
+    assert sorted(p.name for p in (tmp_path / "reminders" / "2026-11-21").iterdir()) == [
+        "chief-officer-lead-gain-board.eml", "pvp-hub-manager.eml"
+    ]
+
+
+def test_a_mailbox_given_for_another_spelling_reaches_the_role_and_a_stray_one_is_named(records: Path) -> None:
+    chase_tree(records)
+    config = json.loads((records / "pcctrack.yaml").read_text(encoding="utf-8"))
+    mailboxes = config["reminders"]["mailboxes"]
+    mailboxes["Safeguarding Lead"] = mailboxes.pop("Head of Safeguarding")
+    mailboxes["Head of Nothing"] = ["nobody@force.example"]
+    (records / "pcctrack.yaml").write_text(json.dumps(config), encoding="utf-8")
+    result = run("remind", "--as-of", AS_OF)
+    assert result.exit_code == 0
+    assert (records.parent / "reminders" / "2026-01-01" / "head-of-safeguarding.eml").exists()
+    assert "mailboxes for roles it does not declare, which no item can name: Head of Nothing" in result.stderr
+
+
+def test_a_delivery_log_that_cannot_be_read_stops_the_send_before_anything_goes(records: Path, smtp_env) -> None:  # type: ignore[no-untyped-def]
+    chase_tree(records)
+    log = records.parent / "reminders" / "sent.yaml"
+    log.parent.mkdir()
+    log.write_text("- just: a list\n", encoding="utf-8")
+    handler = Handler()
+    with smtp_server(handler) as port:
+        smtp_env(port)
+        result = run("remind", "--send", "--as-of", AS_OF)
+    assert result.exit_code == 2
+    assert "reminders/sent.yaml is not a delivery log as pcctrack writes it" in result.stderr
+    assert handler.received == []
+
+
+@pytest.mark.browser
+def test_the_html_part_passes_axe_in_a_real_browser_even_with_hostile_text(records: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    from axe_playwright_python.sync_playwright import Axe
+
+    from tests.documents.test_browser import AXE_TAGS
+
+    chase_tree(records, owner_text=HOSTILE.replace("\r\n", " "))
+    assert run("remind", "--as-of", AS_OF).exit_code == 0
+    page_file = records.parent / "reminder.html"
+    page_file.write_text(parts(read_eml(records.parent / "reminders" / "2026-01-01" / "pvp-hub-manager.eml"))[1], encoding="utf-8")
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(page_file.as_uri())
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    assert results.violations_count == 0, results.generate_report()
+    assert page.evaluate("document.documentElement.lang") == "en-GB"
+    assert page.evaluate("document.scripts.length") == 0 and dialogs == []
+    assert "<script>alert(1)</script>" in page.inner_text("main")  # shown as the text it is
+    page.close()
+
+
+def test_a_second_send_while_one_is_running_is_refused_before_it_sends(records: Path, smtp_env) -> None:  # type: ignore[no-untyped-def]
+    from pcctrack.boundary.atomic import held
+
+    chase_tree(records)
+    handler = Handler()
+    with smtp_server(handler) as port:
+        smtp_env(port)
+        with held(records.parent / "reminders" / ".sent.lock"):  # as a run still sending holds it
+            refused = run("remind", "--send", "--as-of", AS_OF)
+        after = run("remind", "--send", "--as-of", AS_OF)
+    assert refused.exit_code == 2
+    assert "another `pcctrack remind --send` is sending from reminders now" in refused.stderr
+    assert after.exit_code == 0 and len(handler.received) == 3

@@ -3,6 +3,7 @@ recipient or drop the connection, as real servers do."""
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import ssl
 from collections.abc import Iterator
@@ -15,6 +16,10 @@ from typing import Any
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
+
+
+STALL_SECONDS = 3.0
+"""Longer than the client's timeout in the tests (PCCTRACK_SMTP_TIMEOUT=1 there)."""
 
 
 @dataclass
@@ -31,6 +36,8 @@ class Handler:
     """Recipients answered 550."""
     drop: set[str] = field(default_factory=set)
     """Recipients whose message makes the server hang up instead of answering (each once)."""
+    stall: set[str] = field(default_factory=set)
+    """Recipients whose message the server takes, then never answers for (each once)."""
 
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: Any) -> str:
         if address in self.refuse:
@@ -44,6 +51,11 @@ class Handler:
             self.drop -= dropped
             server.transport.close()
             return "421 going away"
+        stalled = self.stall & set(envelope.rcpt_tos)
+        if stalled:
+            self.stall -= stalled
+            await asyncio.sleep(STALL_SECONDS)
+            return "451 too late"
         parsed = BytesParser(policy=policy.default).parsebytes(envelope.original_content)
         self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), parsed))  # type: ignore[arg-type]
         return "250 Message accepted"

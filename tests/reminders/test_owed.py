@@ -36,7 +36,7 @@ def test_each_role_gets_four_lists_and_an_item_appears_in_one_only() -> None:
     assert ids(mine.stale) == ["later-silent"]
     assert ids(mine.awaiting) == ["claimed"]
     assert mine.total == 5
-    assert ids(mine.dated) == ["late-b", "late-a", "soon", "later-silent"]
+    assert ids(mine.ahead(AS_OF)) == ["soon", "later-silent"]  # a date already passed is no use in a diary
 
 
 def test_windows_are_the_options_given() -> None:

@@ -305,30 +305,53 @@ def _grade_table(r: _Reader, i: int) -> int:
 
 
 def _responses(r: _Reader, i: int) -> None:
-    """The force's response to each finding: a bullet repeating the finding's text followed
-    by the response, or 'Recommendation 2; ...'."""
+    """The force's response to each finding (a bullet repeating the finding's text followed
+    by the response, or 'Recommendation 2; ...'), and its general response: the rest of the
+    section, less the lines that introduce the list."""
     paras = r.paras
     if i >= len(paras) or not _FORCE_RESPONSE.match(paras[i].text):
         return
     texts = {" ".join(str(it.get("text")).split()): it for it in r.out.items}
+    general: list[str] = []
+    start = paras[i].where
     i += 1
     while i < len(paras) and not _END.match(paras[i].text):
         text = paras[i].text
         if _BULLET.match(text) and (item := texts.get(" ".join(_BULLET.sub("", text).split()))) is not None:
-            body: list[str] = []
             i += 1
-            while i < len(paras) and not _BULLET.match(paras[i].text) and not _END.match(paras[i].text) and not _RESPONSE_TO.match(paras[i].text) and len(body) < 1:
-                body.append(paras[i].text)
+            if i < len(paras) and not _BULLET.match(paras[i].text) and not _END.match(paras[i].text) and not _RESPONSE_TO.match(paras[i].text):
+                item.fields["force_response"] = Value(paras[i].text, paras[i].where)
                 i += 1
-            if body:
-                item.fields["force_response"] = Value(join(body), paras[i - 1].where)
             continue
         if (m := _RESPONSE_TO.match(text)) is not None:
             earlier = m.group(2) is not None
             match = [it for it in r.out.items if it.kind == "recommendation" and it.get("number") == m.group(1) and (it.earlier is not None) == earlier]
             if len(match) == 1:
                 match[0].fields["force_response"] = Value(m.group(3), paras[i].where)
+        elif not text.endswith(":"):
+            general.append(text)
         i += 1
+    if general:
+        r.out.fields["force_response"] = Value(join(general), start)
+    _pcc_comments(r, i)
+
+
+def _pcc_comments(r: _Reader, i: int) -> None:
+    """The PCC's published comments: from 'Comment by the PCC:' up to the office-use box or
+    the first paragraph about a scrutiny meeting (meetings are recorded by hand)."""
+    paras = r.paras
+    start = next((n + 1 for n in range(i, len(paras)) if re.match(r"^Comments? by the PCC:?\s*$", paras[n].text, re.IGNORECASE)), None)
+    if start is None:
+        return
+    comments: list[str] = []
+    n = start
+    while n < len(paras) and not _END.match(paras[n].text) and not re.search(r"\bScrutiny Meeting\b", paras[n].text, re.IGNORECASE):
+        comments.append(paras[n].text)
+        n += 1
+    if comments:
+        r.out.fields["pcc_response"] = Value({"comments": join(comments)}, paras[start].where)
+    if n < len(paras) and not _END.match(paras[n].text):
+        r.out.left_out.append(f"the scrutiny meeting from {paras[n].where} on: record it under pcc_response.scrutiny by hand")
 
 
 def _left_out(doc: Doc) -> list[str]:
@@ -336,6 +359,4 @@ def _left_out(doc: Doc) -> list[str]:
     after = next((i for i, p in enumerate(doc.paras) if _END.match(p.text) and p.text.upper() != "PCC RESPONSE TO INSPECTION"), None)
     if after is not None and after + 1 < len(doc.paras):
         notes.append(f"everything after {doc.paras[after].where} (the office's notes, meeting records, the office-use box): record what should be kept under internal: by hand")
-    if re.search(r"^PCC RESPONSE TO INSPECTION", doc.text, re.MULTILINE | re.IGNORECASE):
-        notes.append("the force's general response, the PCC's comments and scrutiny meetings: copy them from the form into force_response and pcc_response")
     return notes

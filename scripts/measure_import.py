@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.importers import hostile, layouts  # noqa: E402
+from tests.importers import hostile, layouts
 
 PROBE = """
 import io, json, sys, time, contextlib

@@ -9,9 +9,9 @@ from datetime import date
 from pathlib import Path
 
 from pcctrack.boundary.files import display_path
+from pcctrack.checker import check_files
 from pcctrack.commands import creation
 from pcctrack.errors import EXIT_OK, NotWritten
-from pcctrack.checker import check_files
 from pcctrack.importers.run import Imported, prepare
 from pcctrack.loader import load
 from pcctrack.output import Output

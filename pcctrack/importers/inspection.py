@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from pcctrack.importers import addressees
 from pcctrack.importers.document import DATE, Doc, join, to_date
@@ -48,7 +49,7 @@ class _Reader:
     force: str
     out: Extraction
     summary: list[str] = field(default_factory=list)
-    judgements: list[dict[str, object]] = field(default_factory=list)
+    judgements: list[dict[str, Any]] = field(default_factory=list)
     earlier: str | None = None
     area: str | None = None
 
@@ -151,8 +152,8 @@ def _body(r: _Reader, i: int) -> int:
             i = _areas_for_improvement(r, i + 1)
         elif (m := _GRADE.match(text)) is not None and i > 0:
             i = _judgement(r, i - 1, m.group(1).lower(), i + 1)
-        elif i + 1 < len(paras) and is_heading(text) and _judged(r, paras[i + 1].text) is not None:
-            i = _judgement(r, i, _judged(r, paras[i + 1].text), i + 1)
+        elif i + 1 < len(paras) and is_heading(text) and (grade := _judged(r, paras[i + 1].text)) is not None:
+            i = _judgement(r, i, grade, i + 1)
         elif r.judgements and _MAIN.match(text):
             i = _list(r, i + 1, "main_findings")
         elif r.judgements and _PRACTICE.match(text):
@@ -186,7 +187,7 @@ def _judgement(r: _Reader, heading: int, grade: str, body: int) -> int:
         r.summary.pop()
     if r.summary and is_heading(r.summary[-1].strip("*")) and not r.judgements:
         r.summary.pop()  # a section heading with nothing under it before the judgements
-    judgement: dict[str, object] = {"area": area, "where": r.paras[heading].where}
+    judgement: dict[str, Any] = {"area": area, "where": r.paras[heading].where}
     if grade != "ungraded":
         judgement["grade"] = grade.replace(" ", "-")
     if body < len(r.paras) and not _MAIN.match(r.paras[body].text) and not _AFIS.match(r.paras[body].text):
@@ -214,7 +215,7 @@ def _list(r: _Reader, i: int, name: str) -> int:
         elif items:
             break
         i += 1
-    r.judgements[-1].setdefault(name, []).extend(items)  # type: ignore[union-attr]
+    r.judgements[-1].setdefault(name, []).extend(items)
     return i
 
 

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 
 from pcctrack.errors import PcctrackError
@@ -26,8 +27,9 @@ MAX_CHARACTERS = 5_000_000
 MAX_PAGES = 2_000
 MAX_STREAM_BYTES = 20_000_000
 """Decompressed bytes in any one PDF stream or Word part: a bomb stops here."""
-MAX_DOCX_BYTES = 100_000_000
-"""All of a Word file's parts, uncompressed, as its zip directory declares them."""
+MAX_UNPACKED_BYTES = 100_000_000
+"""All of a Word file's parts (as its zip directory declares them), or all the streams a
+PDF's text is drawn from, unpacked."""
 MAX_HTML_DEPTH = 256
 """Elements open at once; real report pages nest a few dozen deep."""
 SECONDS = 20.0
@@ -238,7 +240,7 @@ def _prescan(raw: bytes, shown: str) -> int:
             seen: set[int] = set()
             for page in reader.pages:
                 total += _unpacked(page, seen, 0)
-                if total > MAX_DOCX_BYTES or time.monotonic() - started > SECONDS:
+                if total > MAX_UNPACKED_BYTES or time.monotonic() - started > SECONDS:
                     raise LimitReachedError("total")
     except ImportRefused:
         raise
@@ -247,7 +249,7 @@ def _prescan(raw: bytes, shown: str) -> int:
             f"{shown}: refused: part of the PDF unpacks to more than {MAX_STREAM_BYTES // 1_000_000} MB or more objects than "
             "any report holds (a PDF bomb?); save it again from its source, or copy its text into a .txt file"
         ) from None
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError, zlib_error()) as exc:
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError, _zlib_error()) as exc:
         raise ImportRefused(f"{shown}: not a readable PDF ({_reason(exc)}); save it again from its source, or copy its text into a .txt file") from None
     except Exception as exc:  # pypdf's other errors on malformed objects
         raise ImportRefused(f"{shown}: refused: {_reason(exc)}; the PDF is malformed or built to exhaust readers") from None
@@ -301,7 +303,7 @@ def _page_lines(text: str, textpage: object, pdfium: object) -> list[str]:
             pdfium.FPDFText_GetCharOrigin(textpage, first, ctypes.byref(x), ctypes.byref(y))  # type: ignore[attr-defined]
             lines.append((x.value, y.value, stripped))
         offset += len(line) + 2
-    drops = sorted(py - ly for (_, py, _), (_, ly, _) in zip(lines, lines[1:]) if py - ly >= 1)
+    drops = sorted(py - ly for (_, py, _), (_, ly, _) in pairwise(lines) if py - ly >= 1)
     pitch = drops[len(drops) // 4] if drops else 12.0
     markers = [(mx, my) for mx, my, t in lines if _RULE.match(t)]
     out: list[str] = []
@@ -319,7 +321,7 @@ def _page_lines(text: str, textpage: object, pdfium: object) -> list[str]:
     return out
 
 
-def zlib_error() -> type[Exception]:
+def _zlib_error() -> type[Exception]:
     import zlib
 
     return zlib.error
@@ -363,7 +365,7 @@ def _docx(raw: bytes, shown: str) -> list[Para]:
         raise ImportRefused(f"{shown}: not a readable Word file ({_reason(exc)}); save it again as .docx") from None
     declared = sum(m.file_size for m in members)
     largest = max((m.file_size for m in members), default=0)
-    if len(members) > 5_000 or declared > MAX_DOCX_BYTES or largest > MAX_STREAM_BYTES:
+    if len(members) > 5_000 or declared > MAX_UNPACKED_BYTES or largest > MAX_STREAM_BYTES:
         raise ImportRefused(
             f"{shown}: refused: the Word file unpacks to {declared:,} bytes in {len(members):,} parts "
             f"(a zip bomb?); a report's text is far smaller: save it again from Word, or copy its text into a .txt file"

@@ -23,6 +23,8 @@ _GRADE = re.compile(r"^Grade:\s*(Outstanding|Good|Adequate|Requires improvement|
 _REC = re.compile(r"^Recommendation (\d+(?:\.\d+)?)\s*$")
 _AFI = re.compile(r"^Area for improvement(?: (\d+))?\s*$", re.IGNORECASE)
 _AFIS = re.compile(r"^Areas for improvement:?\s*$", re.IGNORECASE)
+_COCS = re.compile(r"^Causes? of concern:?\s*$", re.IGNORECASE)
+_RECS = re.compile(r"^Recommendations?:?\s*$", re.IGNORECASE)
 _STATUS = re.compile(r"^Status:\s*(.+?)\s*$")
 _EARLIER = re.compile(r"^Recommendations from (.+?report)\s*$", re.IGNORECASE)
 _CURRENT = re.compile(r"^Recommendations in this report\s*$", re.IGNORECASE)
@@ -79,8 +81,6 @@ def read(doc: Doc, force: str) -> Extraction:
             out.missing.append(f"inspection {name}")
     if not out.items:
         out.missing.append("recommendations and areas for improvement (none found)")
-    if re.search(r"^Causes? of concern\s*$", doc.text, re.IGNORECASE | re.MULTILINE):
-        out.missing.append("causes of concern: their headings were found but are not read yet; transcribe them by hand")
     out.left_out += _left_out(doc)
     return out
 
@@ -150,6 +150,8 @@ def _body(r: _Reader, i: int) -> int:
             i = _finding(r, i + 1, "area-for-improvement", m.group(1), None)
         elif _AFIS.match(text):
             i = _areas_for_improvement(r, i + 1)
+        elif _COCS.match(text):
+            i = _causes_of_concern(r, i + 1)
         elif (m := _GRADE.match(text)) is not None and i > 0:
             i = _judgement(r, i - 1, m.group(1).lower(), i + 1)
         elif i + 1 < len(paras) and is_heading(text) and (grade := _judged(r, paras[i + 1].text)) is not None:
@@ -220,7 +222,7 @@ def _list(r: _Reader, i: int, name: str) -> int:
 
 
 def _stops(text: str) -> bool:
-    return bool(_REC.match(text) or _AFI.match(text) or _AFIS.match(text) or _STATUS.match(text) or _EARLIER.match(text) or _CURRENT.match(text) or _END.match(text) or _FORCE_RESPONSE.match(text) or _LINK.search(text) or _GRADE.match(text) or _MAIN.match(text))
+    return bool(_COCS.match(text) or _RECS.match(text) or _REC.match(text) or _AFI.match(text) or _AFIS.match(text) or _STATUS.match(text) or _EARLIER.match(text) or _CURRENT.match(text) or _END.match(text) or _FORCE_RESPONSE.match(text) or _LINK.search(text) or _GRADE.match(text) or _MAIN.match(text))
 
 
 def _finding(r: _Reader, i: int, kind: str, number: str | None, title: str | None) -> int:
@@ -283,6 +285,56 @@ def _areas_for_improvement(r: _Reader, i: int) -> int:
             i = _finding(r, i + 1, "area-for-improvement", None, text)
         else:
             return i
+    return i
+
+
+def _causes_of_concern(r: _Reader, i: int) -> int:
+    """Each cause of concern (its title, where it has one, and text), then the
+    recommendations made under it: bullets after a sentence that gives their timing and
+    subject ("Within six months, the force should:"), or sentences of their own."""
+    paras = r.paras
+    while i < len(paras):
+        text = paras[i].text
+        following = paras[i + 1].text if i + 1 < len(paras) else ""
+        if is_heading(text) and following and _under(text, following) and not _stops(text):
+            title: str | None = text
+            i += 1
+        elif not _stops(text) and not is_heading(text):
+            title = None
+        else:
+            return i
+        start = i
+        body: list[str] = []
+        while i < len(paras) and not _stops(paras[i].text) and not (is_heading(paras[i].text) and body):
+            body.append(paras[i].text)
+            i += 1
+        item = Item("cause-of-concern", paras[start - 1 if title else start].where, earlier=r.earlier, area=r.area)
+        if title:
+            item.fields["title"] = Value(title, paras[start - 1].where)
+        item.fields["text"] = Value(join(body), paras[start].where)
+        r.out.items.append(item)
+        concern = f"cause of concern: {title or body[0][:60]}"
+        if i < len(paras) and _RECS.match(paras[i].text):
+            i = _recommendations_under(r, i + 1, concern)
+    return i
+
+
+def _recommendations_under(r: _Reader, i: int, concern: str) -> int:
+    paras = r.paras
+    lead = ""
+    while i < len(paras) and not (_stops(paras[i].text) and not _BULLET.match(paras[i].text)):
+        text = paras[i].text
+        if text.endswith(":") and not _BULLET.match(text):
+            lead = text
+        elif _BULLET.match(text) or not is_heading(text):
+            body = _BULLET.sub("", text)
+            item = Item("recommendation", paras[i].where, earlier=r.earlier, area=concern)
+            item.fields["text"] = Value(body, paras[i].where, f'the sentence before the list reads "{lead}"' if lead else None)
+            _timing(r, item, body if not lead else f"{lead[:-1]} {body}", paras[i].where)
+            r.out.items.append(item)
+        else:
+            break
+        i += 1
     return i
 
 

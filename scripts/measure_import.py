@@ -3,8 +3,9 @@ refuses hostile files.
 
 The long report is the seeds' audit report and two response forms repeated until it runs
 past 100 pages, laid out as text, HTML, Word and PDF (printed by pcctrack's own PDF path).
-Each import is a fresh Python process (`--dry-run`, so nothing is written) that reports its
-wall time and peak resident memory (VmHWM, so Linux only). Run from the repository root,
+Each import is a fresh Python process, writing into a fresh copy of a records folder that
+holds only `pcctrack.yaml`, that reports its wall time and peak resident memory (VmHWM, so
+Linux only), and the CPU time it used (on a busy machine, wall time is mostly waiting). Run from the repository root,
 with the seeds beside the repository (`../shared/seeds/`):
 
     python3 scripts/measure_import.py
@@ -24,18 +25,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.importers import hostile, layouts  # noqa: E402
+from tests.importers import hostile, layouts
 
 PROBE = """
-import io, json, sys, time, contextlib
-from pathlib import Path
+import json, resource, sys, time
 start = time.perf_counter()
 from pcctrack.cli import app
 from typer.testing import CliRunner
-result = CliRunner().invoke(app, ["import", sys.argv[1], "--records", sys.argv[2], "--dry-run", "--as-of", "2026-01-01"])
+result = CliRunner().invoke(app, ["import", sys.argv[1], "--records", sys.argv[2], "--as-of", "2026-01-01"])
 elapsed = time.perf_counter() - start
 print(json.dumps({
     "seconds": elapsed,
+    "cpu": (lambda u: u.ru_utime + u.ru_stime)(resource.getrusage(resource.RUSAGE_SELF)),
     "peak_mib": int(next(l for l in open("/proc/self/status") if l.startswith("VmHWM")).split()[1]) / 1024,
     "exit": result.exit_code,
     "said": (result.stderr.strip().splitlines() or [""])[-1][:90],
@@ -44,6 +45,10 @@ print(json.dumps({
 
 
 def measure(path: Path, records: Path) -> dict:
+    fresh = records.parent / "fresh" / "records"
+    shutil.rmtree(fresh.parent, ignore_errors=True)
+    shutil.copytree(records, fresh)
+    records = fresh
     out = subprocess.run([sys.executable, "-c", PROBE, str(path), str(records)], cwd=ROOT, capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 
@@ -75,10 +80,10 @@ def main() -> None:
             (folder / file).write_bytes(data)
             cases[name] = folder / file
         cases["60 MiB file"] = hostile.huge_file(folder / "huge.txt")
-        print(f"{'case':40} {'seconds':>8} {'peak MiB':>9}  exit  last line")
+        print(f"{'case':40} {'seconds':>8} {'CPU s':>6} {'peak MiB':>9}  exit  last line")
         for name, path in cases.items():
             result = measure(path, records)
-            print(f"{name:40} {result['seconds']:8.2f} {result['peak_mib']:9.1f}  {result['exit']:4}  {result['said']}")
+            print(f"{name:40} {result['seconds']:8.2f} {result['cpu']:6.2f} {result['peak_mib']:9.1f}  {result['exit']:4}  {result['said'][:60]}")
 
 
 if __name__ == "__main__":

@@ -9,9 +9,9 @@ from datetime import date
 from pathlib import Path
 
 from pcctrack.boundary.files import display_path
+from pcctrack.checker import check_files
 from pcctrack.commands import creation
 from pcctrack.errors import EXIT_OK, NotWritten
-from pcctrack.checker import check_files
 from pcctrack.importers.run import Imported, prepare
 from pcctrack.loader import load
 from pcctrack.output import Output
@@ -23,12 +23,13 @@ def run(root: Path, file: Path, kind: str | None, ident: str | None, dry_run: bo
     imported = prepare(root, loaded.records, file, display_path(file), kind, ident)
     files = [f for _, draft in imported.reports for f in draft.files]
     if dry_run:
-        problems = check_files(loaded, [(f.shown, f.kind, creation.content(root, f)) for f in files], as_of)
+        raws = [(f.shown, f.kind, creation.content(root, f)) for f in files]
+        problems = check_files(loaded, raws, as_of)
         if fmt == "json":
             output.write(json.dumps(_json(imported, written=False, problems=text(problems)), indent=2, ensure_ascii=False) + "\n")
         else:
-            for f in files:
-                output.write(f"# --- {f.shown}\n" + creation.content(root, f).decode("utf-8") + "\n")
+            for shown, _, raw in raws:
+                output.write(f"# --- {shown}\n" + raw.decode("utf-8") + "\n")
             _review(imported, output)
             if problems:
                 output.note("would not be valid as drafted:\n" + text(problems).rstrip("\n"))

@@ -203,20 +203,20 @@ def _loose(item: Item, window: str, priorities: list[str], roles: RoleMatcher, r
             text.append(line)
     check = "read from a table row split across pages: check it against the source"
     if text:
-        item.fields["action"] = Value(_paragraphs(mend_lines(text)), where, check)
+        item.fields["action"] = Value(_paragraphs(_mend_lines(text)), where, check)
     if values.get("Priority") in priorities:
         item.fields["priority"] = Value(values["Priority"], where, check)
-    if (date := re.search(DATE, values.get("Date", ""))) is not None:
-        item.fields["due"] = Value(to_date(date.group()), where, check)
+    if (due := re.search(DATE, values.get("Date", ""))) is not None:
+        item.fields["due"] = Value(to_date(due.group()), where, check)
     if "Responsible Owner" in values:
         owner = roles.owner(values["Responsible Owner"], where, row["owner"] if row else None)
         item.fields["owner"] = Value(owner.value, where, owner.check or check)
-    for name, label in (("action", "action text"), ("priority", "priority"), ("due", "date"), ("owner", "owner")):
+    for name, wanted in (("action", "action text"), ("priority", "priority"), ("due", "date"), ("owner", "owner")):
         if name not in item.fields:
-            item.fields[name] = Value(None, where, f"the {label} could not be read here")
+            item.fields[name] = Value(None, where, f"the {wanted} could not be read here")
 
 
-def mend_lines(lines: list[str]) -> str:
+def _mend_lines(lines: list[str]) -> str:
     """Lines of one broken-up cell joined: a line that does not end a sentence runs on."""
     out = ""
     for line in lines:

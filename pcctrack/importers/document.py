@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import pairwise
 from dataclasses import dataclass
 from datetime import date
 
@@ -61,10 +62,6 @@ class Doc:
         """The source place of the character at ``offset``."""
         return self.paras[self.index(offset)].where if self.paras else "the start"
 
-    def part(self, start: int, end: int) -> Doc:
-        """The paragraphs from ``start`` up to (not including) ``end``."""
-        return Doc(self.paras[start:end])
-
 
 def split(paras: list[Para], kind: str | None) -> list[tuple[str, Doc]]:
     """The reports in a file, each with its kind: a file may hold several (an audit report
@@ -76,7 +73,7 @@ def split(paras: list[Para], kind: str | None) -> list[tuple[str, Doc]]:
     starts = [i for i, p in enumerate(paras) if FORM_START.search(p.text)]
     bounds = ([0] if not starts or starts[0] > 0 else []) + starts + [len(paras)]
     reports: list[tuple[str, Doc]] = []
-    for start, end in zip(bounds, bounds[1:]):
+    for start, end in pairwise(bounds):
         part = Doc(paras[start:end])
         found = _kind(part)
         if found is not None:

@@ -23,6 +23,7 @@ from pcctrack.rules.ids import audit_id, free_id, inspection_id, slug
 _AUDIT_KEYS = ["auditor", "reference", "title", "area", "financial_year", "report_status", "dates", "priority_scale", "background", "conclusion"]
 _ACTION_KEYS = ["number", "area", "action", "priority", "owner", "due", "finding"]
 _INSPECTION_KEYS = ["title", "published", "programme", "types", "summary", "judgements"]
+_RESPONSE_KEYS = ["force_response", "pcc_response"]
 _FINDING_KEYS = ["number", "title", "text", "due", "timescale", "addressees", "truncated", "force_response"]
 _PREFIX = {"recommendation": "rec", "area-for-improvement": "afi", "cause-of-concern": "coc"}
 
@@ -95,6 +96,7 @@ def _inspection(root: Path, records: RecordSet, found: Extraction, ident: str | 
     taken.add(record_id)
     fields = {"id": Value(record_id, found.where)} | {k: found.fields[k] for k in _INSPECTION_KEYS if k in found.fields}
     fields["findings"] = Value([_finding(record_id, item, found, taken, draft) for item in found.items], found.where)
+    fields |= {k: found.fields[k] for k in _RESPONSE_KEYS if k in found.fields}
     data = _mapping(fields, draft, "inspection", 0)
     draft.files.append(NewFile(root / "inspections" / f"{record_id}.yaml", RecordKind.INSPECTION, data))
     return draft

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from pcctrack.importers import addressees
 from pcctrack.importers.document import DATE, Doc, join, to_date
@@ -22,6 +23,8 @@ _GRADE = re.compile(r"^Grade:\s*(Outstanding|Good|Adequate|Requires improvement|
 _REC = re.compile(r"^Recommendation (\d+(?:\.\d+)?)\s*$")
 _AFI = re.compile(r"^Area for improvement(?: (\d+))?\s*$", re.IGNORECASE)
 _AFIS = re.compile(r"^Areas for improvement:?\s*$", re.IGNORECASE)
+_COCS = re.compile(r"^Causes? of concern:?\s*$", re.IGNORECASE)
+_RECS = re.compile(r"^Recommendations?:?\s*$", re.IGNORECASE)
 _STATUS = re.compile(r"^Status:\s*(.+?)\s*$")
 _EARLIER = re.compile(r"^Recommendations from (.+?report)\s*$", re.IGNORECASE)
 _CURRENT = re.compile(r"^Recommendations in this report\s*$", re.IGNORECASE)
@@ -48,7 +51,7 @@ class _Reader:
     force: str
     out: Extraction
     summary: list[str] = field(default_factory=list)
-    judgements: list[dict[str, object]] = field(default_factory=list)
+    judgements: list[dict[str, Any]] = field(default_factory=list)
     earlier: str | None = None
     area: str | None = None
 
@@ -78,8 +81,6 @@ def read(doc: Doc, force: str) -> Extraction:
             out.missing.append(f"inspection {name}")
     if not out.items:
         out.missing.append("recommendations and areas for improvement (none found)")
-    if re.search(r"^Causes? of concern\s*$", doc.text, re.IGNORECASE | re.MULTILINE):
-        out.missing.append("causes of concern: their headings were found but are not read yet; transcribe them by hand")
     out.left_out += _left_out(doc)
     return out
 
@@ -149,10 +150,12 @@ def _body(r: _Reader, i: int) -> int:
             i = _finding(r, i + 1, "area-for-improvement", m.group(1), None)
         elif _AFIS.match(text):
             i = _areas_for_improvement(r, i + 1)
+        elif _COCS.match(text):
+            i = _causes_of_concern(r, i + 1)
         elif (m := _GRADE.match(text)) is not None and i > 0:
             i = _judgement(r, i - 1, m.group(1).lower(), i + 1)
-        elif i + 1 < len(paras) and is_heading(text) and _judged(r, paras[i + 1].text) is not None:
-            i = _judgement(r, i, _judged(r, paras[i + 1].text), i + 1)
+        elif i + 1 < len(paras) and is_heading(text) and (grade := _judged(r, paras[i + 1].text)) is not None:
+            i = _judgement(r, i, grade, i + 1)
         elif r.judgements and _MAIN.match(text):
             i = _list(r, i + 1, "main_findings")
         elif r.judgements and _PRACTICE.match(text):
@@ -186,7 +189,7 @@ def _judgement(r: _Reader, heading: int, grade: str, body: int) -> int:
         r.summary.pop()
     if r.summary and is_heading(r.summary[-1].strip("*")) and not r.judgements:
         r.summary.pop()  # a section heading with nothing under it before the judgements
-    judgement: dict[str, object] = {"area": area, "where": r.paras[heading].where}
+    judgement: dict[str, Any] = {"area": area, "where": r.paras[heading].where}
     if grade != "ungraded":
         judgement["grade"] = grade.replace(" ", "-")
     if body < len(r.paras) and not _MAIN.match(r.paras[body].text) and not _AFIS.match(r.paras[body].text):
@@ -214,12 +217,12 @@ def _list(r: _Reader, i: int, name: str) -> int:
         elif items:
             break
         i += 1
-    r.judgements[-1].setdefault(name, []).extend(items)  # type: ignore[union-attr]
+    r.judgements[-1].setdefault(name, []).extend(items)
     return i
 
 
 def _stops(text: str) -> bool:
-    return bool(_REC.match(text) or _AFI.match(text) or _AFIS.match(text) or _STATUS.match(text) or _EARLIER.match(text) or _CURRENT.match(text) or _END.match(text) or _FORCE_RESPONSE.match(text) or _LINK.search(text) or _GRADE.match(text) or _MAIN.match(text))
+    return bool(_COCS.match(text) or _RECS.match(text) or _REC.match(text) or _AFI.match(text) or _AFIS.match(text) or _STATUS.match(text) or _EARLIER.match(text) or _CURRENT.match(text) or _END.match(text) or _FORCE_RESPONSE.match(text) or _LINK.search(text) or _GRADE.match(text) or _MAIN.match(text))
 
 
 def _finding(r: _Reader, i: int, kind: str, number: str | None, title: str | None) -> int:
@@ -285,6 +288,56 @@ def _areas_for_improvement(r: _Reader, i: int) -> int:
     return i
 
 
+def _causes_of_concern(r: _Reader, i: int) -> int:
+    """Each cause of concern (its title, where it has one, and text), then the
+    recommendations made under it: bullets after a sentence that gives their timing and
+    subject ("Within six months, the force should:"), or sentences of their own."""
+    paras = r.paras
+    while i < len(paras):
+        text = paras[i].text
+        following = paras[i + 1].text if i + 1 < len(paras) else ""
+        if is_heading(text) and following and _under(text, following) and not _stops(text):
+            title: str | None = text
+            i += 1
+        elif not _stops(text) and not is_heading(text):
+            title = None
+        else:
+            return i
+        start = i
+        body: list[str] = []
+        while i < len(paras) and not _stops(paras[i].text) and not (is_heading(paras[i].text) and body):
+            body.append(paras[i].text)
+            i += 1
+        item = Item("cause-of-concern", paras[start - 1 if title else start].where, earlier=r.earlier, area=r.area)
+        if title:
+            item.fields["title"] = Value(title, paras[start - 1].where)
+        item.fields["text"] = Value(join(body), paras[start].where)
+        r.out.items.append(item)
+        concern = f"cause of concern: {title or body[0][:60]}"
+        if i < len(paras) and _RECS.match(paras[i].text):
+            i = _recommendations_under(r, i + 1, concern)
+    return i
+
+
+def _recommendations_under(r: _Reader, i: int, concern: str) -> int:
+    paras = r.paras
+    lead = ""
+    while i < len(paras) and not (_stops(paras[i].text) and not _BULLET.match(paras[i].text)):
+        text = paras[i].text
+        if text.endswith(":") and not _BULLET.match(text):
+            lead = text
+        elif _BULLET.match(text) or not is_heading(text):
+            body = _BULLET.sub("", text)
+            item = Item("recommendation", paras[i].where, earlier=r.earlier, area=concern)
+            item.fields["text"] = Value(body, paras[i].where, f'the sentence before the list reads "{lead}"' if lead else None)
+            _timing(r, item, body if not lead else f"{lead[:-1]} {body}", paras[i].where)
+            r.out.items.append(item)
+        else:
+            break
+        i += 1
+    return i
+
+
 def _under(heading: str, following: str) -> bool:
     """Whether ``following`` reads as the text under ``heading`` (a sentence, or a line
     longer than the heading where the source cuts the text off)."""
@@ -305,30 +358,53 @@ def _grade_table(r: _Reader, i: int) -> int:
 
 
 def _responses(r: _Reader, i: int) -> None:
-    """The force's response to each finding: a bullet repeating the finding's text followed
-    by the response, or 'Recommendation 2; ...'."""
+    """The force's response to each finding (a bullet repeating the finding's text followed
+    by the response, or 'Recommendation 2; ...'), and its general response: the rest of the
+    section, less the lines that introduce the list."""
     paras = r.paras
     if i >= len(paras) or not _FORCE_RESPONSE.match(paras[i].text):
         return
     texts = {" ".join(str(it.get("text")).split()): it for it in r.out.items}
+    general: list[str] = []
+    start = paras[i].where
     i += 1
     while i < len(paras) and not _END.match(paras[i].text):
         text = paras[i].text
         if _BULLET.match(text) and (item := texts.get(" ".join(_BULLET.sub("", text).split()))) is not None:
-            body: list[str] = []
             i += 1
-            while i < len(paras) and not _BULLET.match(paras[i].text) and not _END.match(paras[i].text) and not _RESPONSE_TO.match(paras[i].text) and len(body) < 1:
-                body.append(paras[i].text)
+            if i < len(paras) and not _BULLET.match(paras[i].text) and not _END.match(paras[i].text) and not _RESPONSE_TO.match(paras[i].text):
+                item.fields["force_response"] = Value(paras[i].text, paras[i].where)
                 i += 1
-            if body:
-                item.fields["force_response"] = Value(join(body), paras[i - 1].where)
             continue
         if (m := _RESPONSE_TO.match(text)) is not None:
             earlier = m.group(2) is not None
             match = [it for it in r.out.items if it.kind == "recommendation" and it.get("number") == m.group(1) and (it.earlier is not None) == earlier]
             if len(match) == 1:
                 match[0].fields["force_response"] = Value(m.group(3), paras[i].where)
+        elif not text.endswith(":"):
+            general.append(text)
         i += 1
+    if general:
+        r.out.fields["force_response"] = Value(join(general), start)
+    _pcc_comments(r, i)
+
+
+def _pcc_comments(r: _Reader, i: int) -> None:
+    """The PCC's published comments: from 'Comment by the PCC:' up to the office-use box or
+    the first paragraph about a scrutiny meeting (meetings are recorded by hand)."""
+    paras = r.paras
+    start = next((n + 1 for n in range(i, len(paras)) if re.match(r"^Comments? by the PCC:?\s*$", paras[n].text, re.IGNORECASE)), None)
+    if start is None:
+        return
+    comments: list[str] = []
+    n = start
+    while n < len(paras) and not _END.match(paras[n].text) and not re.search(r"\bScrutiny Meeting\b", paras[n].text, re.IGNORECASE):
+        comments.append(paras[n].text)
+        n += 1
+    if comments:
+        r.out.fields["pcc_response"] = Value({"comments": join(comments)}, paras[start].where)
+    if n < len(paras) and not _END.match(paras[n].text):
+        r.out.left_out.append(f"the scrutiny meeting from {paras[n].where} on: record it under pcc_response.scrutiny by hand")
 
 
 def _left_out(doc: Doc) -> list[str]:
@@ -336,6 +412,4 @@ def _left_out(doc: Doc) -> list[str]:
     after = next((i for i, p in enumerate(doc.paras) if _END.match(p.text) and p.text.upper() != "PCC RESPONSE TO INSPECTION"), None)
     if after is not None and after + 1 < len(doc.paras):
         notes.append(f"everything after {doc.paras[after].where} (the office's notes, meeting records, the office-use box): record what should be kept under internal: by hand")
-    if re.search(r"^PCC RESPONSE TO INSPECTION", doc.text, re.MULTILINE | re.IGNORECASE):
-        notes.append("the force's general response, the PCC's comments and scrutiny meetings: copy them from the form into force_response and pcc_response")
     return notes

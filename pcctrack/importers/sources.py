@@ -15,7 +15,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from pcctrack.errors import PcctrackError
 
@@ -26,8 +28,9 @@ MAX_CHARACTERS = 5_000_000
 MAX_PAGES = 2_000
 MAX_STREAM_BYTES = 20_000_000
 """Decompressed bytes in any one PDF stream or Word part: a bomb stops here."""
-MAX_DOCX_BYTES = 100_000_000
-"""All of a Word file's parts, uncompressed, as its zip directory declares them."""
+MAX_UNPACKED_BYTES = 100_000_000
+"""All of a Word file's parts (as its zip directory declares them), or all the streams a
+PDF's text is drawn from, unpacked."""
 MAX_HTML_DEPTH = 256
 """Elements open at once; real report pages nest a few dozen deep."""
 SECONDS = 20.0
@@ -187,7 +190,7 @@ def _pdf(raw: bytes, shown: str) -> list[Para]:
             text = textpage.get_text_range()
             characters += len(text)
             _check_characters(characters, shown)
-            pages.append(_page_lines(text, textpage.raw, pdfium))
+            pages.append(_page_lines(text, textpage, pdfium))
             textpage.close()
             page.close()
             if time.monotonic() - started > SECONDS:
@@ -230,15 +233,15 @@ def _prescan(raw: bytes, shown: str) -> int:
     try:
         with apply_configuration(**limits):
             reader = PdfReader(io.BytesIO(raw))
-            if reader.is_encrypted:
-                raise ImportRefused(f"{shown}: the PDF is encrypted; save an unprotected copy and import that")
+            if reader.is_encrypted and not _opens_without_password(reader):
+                raise ImportRefused(f"{shown}: the PDF needs a password to open; save an unprotected copy and import that")
             count = len(reader.pages)
             if count > MAX_PAGES:
                 raise ImportRefused(f"{shown}: {count:,} pages, more than a report can have ({MAX_PAGES:,})")
             seen: set[int] = set()
             for page in reader.pages:
                 total += _unpacked(page, seen, 0)
-                if total > MAX_DOCX_BYTES or time.monotonic() - started > SECONDS:
+                if total > MAX_UNPACKED_BYTES or time.monotonic() - started > SECONDS:
                     raise LimitReachedError("total")
     except ImportRefused:
         raise
@@ -247,11 +250,20 @@ def _prescan(raw: bytes, shown: str) -> int:
             f"{shown}: refused: part of the PDF unpacks to more than {MAX_STREAM_BYTES // 1_000_000} MB or more objects than "
             "any report holds (a PDF bomb?); save it again from its source, or copy its text into a .txt file"
         ) from None
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError, zlib_error()) as exc:
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError, _zlib_error()) as exc:
         raise ImportRefused(f"{shown}: not a readable PDF ({_reason(exc)}); save it again from its source, or copy its text into a .txt file") from None
     except Exception as exc:  # pypdf's other errors on malformed objects
         raise ImportRefused(f"{shown}: refused: {_reason(exc)}; the PDF is malformed or built to exhaust readers") from None
     return count
+
+
+def _opens_without_password(reader: object) -> bool:
+    """Many published PDFs are encrypted only to restrict printing or copying, with an empty
+    password to open them; those are read like any other."""
+    try:
+        return bool(reader.decrypt(""))  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - pypdf needs an optional cipher library for AES, or the file is broken
+        return False
 
 
 def _unpacked(holder: object, seen: set[int], depth: int) -> int:
@@ -284,42 +296,41 @@ def _unpacked(holder: object, seen: set[int], depth: int) -> int:
     return total
 
 
-def _page_lines(text: str, textpage: object, pdfium: object) -> list[str]:
+def _page_lines(text: str, textpage: Any, pdfium: Any) -> list[str]:
     """A page's text lines in the order the PDF draws them, with a blank line wherever a new
-    paragraph starts: after a gap wider than the page's line spacing, or where the text jumps
-    up or sideways (the next table cell or column). Bullets drawn apart from their text put
-    '- ' before the line they sit beside."""
+    paragraph starts: after a gap of more than about one and a half lines of the font's
+    height, or where the text jumps up or sideways (the next table cell or column). Bullets
+    drawn apart from their text put '- ' before the line they sit beside."""
     import ctypes
 
     x, y = ctypes.c_double(), ctypes.c_double()
-    lines: list[tuple[float, float, str]] = []
+    lines: list[tuple[float, float, float, str]] = []
     offset = 0
     for line in text.split("\r\n"):
         stripped = line.strip()
         if stripped:
             first = offset + len(line) - len(line.lstrip())
-            pdfium.FPDFText_GetCharOrigin(textpage, first, ctypes.byref(x), ctypes.byref(y))  # type: ignore[attr-defined]
-            lines.append((x.value, y.value, stripped))
+            pdfium.FPDFText_GetCharOrigin(textpage.raw, first, ctypes.byref(x), ctypes.byref(y))
+            _, bottom, _, top = textpage.get_charbox(first, loose=True)
+            lines.append((x.value, y.value, (top - bottom) or 12.0, stripped))
         offset += len(line) + 2
-    drops = sorted(py - ly for (_, py, _), (_, ly, _) in zip(lines, lines[1:]) if py - ly >= 1)
-    pitch = drops[len(drops) // 4] if drops else 12.0
-    markers = [(mx, my) for mx, my, t in lines if _RULE.match(t)]
+    markers = [(mx, my) for mx, my, _, t in lines if _RULE.match(t)]
     out: list[str] = []
-    previous: tuple[float, float] | None = None
-    for lx, ly, line in lines:
+    previous: tuple[float, float, float] | None = None
+    for lx, ly, em, line in lines:
         if _RULE.match(line):
             continue
-        bulleted = any(abs(my - ly) < pitch / 2 and mx < lx for mx, my in markers)
+        bulleted = any(abs(my - ly) < em / 2 and mx < lx for mx, my in markers)
         if previous is not None:
-            px, py = previous
-            if bulleted or py - ly > 1.5 * pitch or ly > py + 1 or abs(lx - px) > 2 * pitch:
+            px, py, pem = previous
+            if bulleted or py - ly > 1.45 * min(em, pem) or ly > py + 1 or abs(lx - px) > 2 * em:
                 out.append("")
         out.append(f"- {line}" if bulleted else line)
-        previous = (lx, ly)
+        previous = (lx, ly, em)
     return out
 
 
-def zlib_error() -> type[Exception]:
+def _zlib_error() -> type[Exception]:
     import zlib
 
     return zlib.error
@@ -363,7 +374,7 @@ def _docx(raw: bytes, shown: str) -> list[Para]:
         raise ImportRefused(f"{shown}: not a readable Word file ({_reason(exc)}); save it again as .docx") from None
     declared = sum(m.file_size for m in members)
     largest = max((m.file_size for m in members), default=0)
-    if len(members) > 5_000 or declared > MAX_DOCX_BYTES or largest > MAX_STREAM_BYTES:
+    if len(members) > 5_000 or declared > MAX_UNPACKED_BYTES or largest > MAX_STREAM_BYTES:
         raise ImportRefused(
             f"{shown}: refused: the Word file unpacks to {declared:,} bytes in {len(members):,} parts "
             f"(a zip bomb?); a report's text is far smaller: save it again from Word, or copy its text into a .txt file"
@@ -407,6 +418,8 @@ def _docx(raw: bytes, shown: str) -> list[Para]:
 
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "section", "article", "header", "footer", "blockquote", "dt", "dd", "table", "ul", "ol", "main", "nav", "aside", "figcaption", "caption", "hr"}
 _SKIPPED = {"script", "style", "noscript", "template", "svg", "head", "nav"}
+_IMPLIED = {"p", "li", "dt", "dd", "tr", "td", "th", "option"}
+"""Elements whose end tag HTML lets a page leave out: the next one closes them."""
 _VOID = {"br", "hr", "img", "input", "meta", "link", "col", "area", "base", "embed", "source", "track", "wbr", "param"}
 
 
@@ -416,7 +429,7 @@ class _Blocks(HTMLParser):
     def __init__(self, shown: str) -> None:
         super().__init__(convert_charrefs=True)
         self.shown = shown
-        self.depth = 0
+        self.open: list[str] = []
         self.skipping = 0
         self.heading = ""
         self.current: list[str] = []
@@ -439,8 +452,10 @@ class _Blocks(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in _VOID:
-            self.depth += 1
-            if self.depth > MAX_HTML_DEPTH:
+            if tag in _IMPLIED and self.open and self.open[-1] == tag:
+                self.open.pop()  # <p>one<p>two: the second <p> closes the first
+            self.open.append(tag)
+            if len(self.open) > MAX_HTML_DEPTH:
                 line, col = self.getpos()
                 raise ImportRefused(f"{self.shown}:{line}:{col + 1}: refused: elements nested more than {MAX_HTML_DEPTH} deep; no report page nests like this")
         if tag in _SKIPPED:
@@ -459,8 +474,8 @@ class _Blocks(HTMLParser):
             self.cells += 1
 
     def handle_endtag(self, tag: str) -> None:
-        if tag not in _VOID:
-            self.depth = max(self.depth - 1, 0)
+        if tag in self.open:
+            del self.open[len(self.open) - 1 - self.open[::-1].index(tag):]
         if tag in _SKIPPED:
             self.skipping = max(self.skipping - 1, 0)
         if tag in _BLOCKS:

@@ -196,3 +196,55 @@ def test_an_inspectorate_web_page_is_read_and_what_it_lacks_is_listed(records: P
     assert (records / "inspections" / "how-well-police-2025.yaml").exists()
     refused = run("render", "how-well-police-2025")
     assert refused.exit_code != 0 and "type" in refused.stderr
+
+
+CAUSES = """RESPONSE BY THE PCC TO HMICFRS INSPECTIONS OF TEST CONSTABULARY
+
+Title of Inspection - Test Constabulary: National child protection inspection
+
+Date Inspection Published - 15 January 2025
+
+Type of Inspection: ☒ Test Specific ☐ National
+
+Is Test Constabulary quoted in the Report? Yes No
+
+Causes of concern
+
+The force doesn't respond effectively to missing children
+
+The force does not consistently recognise the risks posed to missing children.
+
+Recommendations
+
+Within six months, Test Constabulary should:
+
+- make sure that officers record the voice of the child; and
+- review how it assesses risk for missing children.
+
+Areas for improvement
+
+The Force needs more officers
+
+Only one in seven officers have completed the programme.
+"""
+
+
+def test_recommendations_under_a_cause_of_concern_keep_the_timing_of_the_sentence_before_them(records: Path) -> None:
+    _write("ncpi.txt", CAUSES)
+    result = run("import", "ncpi.txt", "--dry-run", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    assert "types:\n  - force-specific\n" in result.stdout
+    assert (
+        "  - id: national-child-protection-2025-coc-1  # line 13\n"
+        "    kind: cause-of-concern\n"
+        "    title: The force doesn't respond effectively to missing children\n"
+        "    text: The force does not consistently recognise the risks posed to missing children.\n"
+        "  - id: national-child-protection-2025-rec-1  # line 21; under \"cause of concern: The force doesn't respond effectively to missing children\"\n"
+        "    kind: recommendation\n"
+        "    # check: the sentence before the list reads \"Within six months, Test Constabulary should:\" (line 21)\n"
+        "    text: make sure that officers record the voice of the child; and\n"
+        "    timescale: Within six months\n"
+        "    addressees:\n"
+        "      - force\n"
+    ) in result.stdout
+    assert "kind: area-for-improvement\n    title: The Force needs more officers\n" in result.stdout

@@ -19,7 +19,7 @@ from pcctrack.records import RecordSet
 
 FINDING_FIELDS = ["number", "title", "text", "due", "timescale", "addressees", "truncated", "force_response"]
 ACTION_FIELDS = ["number", "action", "priority", "owner", "due", "area", "finding"]
-INSPECTION_FIELDS = ["title", "published", "programme", "types", "summary"]
+INSPECTION_FIELDS = ["title", "published", "programme", "types", "summary", "force_response"]
 JUDGEMENT_FIELDS = ["area", "grade", "summary", "main_findings", "promising_practice"]
 AUDIT_FIELDS = ["auditor", "reference", "title", "area", "financial_year", "report_status", "dates", "priority_scale", "background", "conclusion"]
 
@@ -111,6 +111,7 @@ def score_inspection(name: str, bundled: RecordSet, imported: RecordSet, title: 
         score.expected = len(want.findings)
         return score
     score.compare("inspection", INSPECTION_FIELDS, want, got, items=False)
+    score.compare("inspection.pcc_response", ["comments"], want.pcc_response, got.pcc_response, items=False)
     for n, judgement in enumerate(want.judgements):
         other = next((j for j in got.judgements if j.area == judgement.area), None)
         score.compare(f"judgements[{n}]", JUDGEMENT_FIELDS, judgement, other, items=False)

@@ -63,3 +63,34 @@ def test_a_pdf_loses_its_running_footer_and_keeps_its_paragraphs(tmp_path: Path)
     paras = mend(sources.read(path, "long.pdf"))
     assert [p.text for p in paras] == [f"Paragraph {n} says something long enough to be a sentence of a report, and it ends here." for n in range(120)]
     assert paras[-1].where.startswith("page 7, line ")
+
+
+def test_html_that_leaves_out_optional_end_tags_is_not_taken_for_deep_nesting(tmp_path: Path) -> None:
+    page = tmp_path / "old.html"
+    page.write_text("<html><body>" + "<p>A paragraph." * 400 + "<ul>" + "<li>An item" * 300 + "</ul></body></html>", encoding="utf-8")
+    paras = sources.read(page, "old.html")
+    assert [p.text for p in paras] == ["A paragraph."] * 400 + ["- An item"] * 300
+
+
+def _encrypted(tmp_path: Path, user_password: str) -> Path:
+    pytest.importorskip("weasyprint")
+    from pypdf import PdfReader, PdfWriter
+
+    from pcctrack.documents.pdf import html_to_pdf
+
+    writer = PdfWriter(clone_from=PdfReader(__import__("io").BytesIO(html_to_pdf("<p>Recommendation 1</p><p>By 31 March 2026, the force should act.</p>"))))
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
+    path = tmp_path / "locked.pdf"
+    with path.open("wb") as f:
+        writer.write(f)
+    return path
+
+
+def test_a_pdf_encrypted_only_against_copying_is_read(tmp_path: Path) -> None:
+    paras = sources.read(_encrypted(tmp_path, ""), "locked.pdf")
+    assert [p.text for p in paras] == ["Recommendation 1", "By 31 March 2026, the force should act."]
+
+
+def test_a_pdf_that_needs_a_password_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(sources.ImportRefused, match=r"^locked.pdf: the PDF needs a password to open; save an unprotected copy and import that$"):
+        sources.read(_encrypted(tmp_path, "secret"), "locked.pdf")

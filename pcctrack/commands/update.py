@@ -44,6 +44,8 @@ def run(root: Path, ident: str, request: UpdateRequest, as_of: date, output: Out
             atomic.write_atomically(path, edited, expected=raw)
     except atomic.WriteConflict as exc:
         raise NotWritten(f"{exc}: nothing was written; run the update again") from None
+    except atomic.ReadOnly as exc:
+        raise NotWritten(f"{exc}: nothing was written") from None
     except yamlio.YamlProblem as exc:
         raise NotWritten(f"{located.path}:{exc.line}:{exc.col}: {exc.message}") from None
     except OSError as exc:

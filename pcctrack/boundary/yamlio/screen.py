@@ -38,6 +38,9 @@ _UNSURE_TEXT = re.compile(
     | [0-9]{100}                         # very long numbers (Python refuses > 4300 digits)
     | :\ +\#[^\n]*\n\ +[^\ \n\#?-]          # a comment after 'key:', the value below it (ruamel
                                          # gives up on some of these, so it must decide)
+    | \\(?:u|U0000)[dD][89a-fA-F]           # an escaped UTF-16 surrogate (the fast parser pairs
+                                         # them into one character, the exact one does not)
+    | [|>][-+0-9]*\ *(?:\#.*)?\r?\n\ +\r?\n  # a block scalar whose first line holds only spaces
       # tabs, control characters, byte-order marks and the line breaks only YAML 1.1 has:
     | """
     + _NON_TEXT,
@@ -59,6 +62,8 @@ _QUICK = tuple(
         r">(?![-+0-9]* *(?:#.*)?$)",
         r"\n(?:---|\.\.\.)",
         r" #[^\n]*\n +[^ \n#?-]",
+        r"\\(?:u|U0000)[dD][89a-fA-F]",
+        r"[|>][-+0-9]* *(?:#.*)?\r?\n +\r?\n",
     )
 )
 """The rest of `_UNSURE_TEXT` but its very long numbers, each part written to start with a

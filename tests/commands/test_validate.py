@@ -69,3 +69,5 @@ def test_an_accent_typed_as_a_combining_mark_matches_the_declared_role(records: 
     action.write_text(action.read_text().replace("owner: Safeguarding Lead", f"owner: {decomposed}"), encoding="utf-8")
     result = run("validate", "--as-of", AS_OF)
     assert result.exit_code == 0, result.stderr
+    listing = json.loads(run("overdue", "--as-of", AS_OF, "--format", "json").stdout)
+    assert [row["owner"] for row in listing if row["id"] == "test-audit-1"] == ["Détective Inspector"]

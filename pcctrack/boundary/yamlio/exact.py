@@ -17,7 +17,6 @@ from __future__ import annotations
 import codecs
 import re
 import stat
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -236,14 +235,7 @@ class Document:
 
 def parse(text: str) -> Document:
     """Parse one YAML document, mapping every loader failure to a positioned problem."""
-    return Document(load_text(reader(), composed(text)))
-
-
-def composed(text: str) -> str:
-    """``text`` in Unicode's composed form (NFC): an accent typed as a separate combining mark,
-    as some editors and PDFs produce, reads as the same letter everywhere else, so
-    'Détective' matches the role declared as 'Détective' whichever way it was typed."""
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+    return Document(load_text(reader(), text))
 
 
 def load_text(yaml: YAML, text: str) -> Any:

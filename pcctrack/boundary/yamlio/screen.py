@@ -15,7 +15,6 @@ from typing import Any, Final
 import yaml_rs
 
 from pcctrack.boundary.yamlio.depth import INLINE_LEVELS, THREAD_LEVELS, nesting_bound, on_deep_stack
-from pcctrack.boundary.yamlio.exact import composed
 from pcctrack.boundary.yamlio.limits import MAX_DEPTH, MAX_LINES, MAX_VALUES
 
 UNSURE: Final = object()
@@ -182,7 +181,6 @@ def parse_fast(text: str) -> Any:
     A `UNSURE` answer is never wrong, only slower; any other answer equals what `parse`
     returns for the same text (tests/test_yamlio_differential.py holds it to that).
     """
-    text = composed(text)
     if _unsure(text) or text.count("\n") >= MAX_LINES:
         return UNSURE
     raw = text.encode()

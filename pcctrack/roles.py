@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 
 def canonical_role(roles: dict[str, list[str]] | None, role: str) -> str | None:
     """Map any declared spelling of ``role`` to its canonical name (None if undeclared).
@@ -11,10 +13,17 @@ def canonical_role(roles: dict[str, list[str]] | None, role: str) -> str | None:
     """
     if roles is None:
         return role
+    wanted = _composed(role)
     for name, spellings in roles.items():
-        if role == name or role in spellings:
+        if wanted == _composed(name) or wanted in map(_composed, spellings):
             return name
     return None
+
+
+def _composed(text: str) -> str:
+    """An accent typed as a separate combining mark (as some editors and PDFs produce) is the
+    same letter: 'Détective' matches the declared 'Détective' whichever way it was typed."""
+    return unicodedata.normalize("NFC", text)
 
 
 def role_index(roles: dict[str, list[str]] | None) -> dict[str, str] | None:
@@ -24,7 +33,7 @@ def role_index(roles: dict[str, list[str]] | None) -> dict[str, str] | None:
         return None
     index: dict[str, str] = {}
     for name, spellings in roles.items():
-        index.setdefault(name, name)
-        for spelling in spellings:
-            index.setdefault(spelling, name)
+        for spelling in (name, *spellings):
+            for form in (spelling, _composed(spelling), unicodedata.normalize("NFD", spelling)):
+                index.setdefault(form, name)
     return index

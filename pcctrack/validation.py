@@ -65,13 +65,17 @@ def validate(kind: RecordKind, data: Any, path: str) -> tuple[BaseModel | None, 
     try:
         model = model_cls.model_validate(data)
     except ValidationError as exc:
-        return None, controls + [_problem(path, model_cls, err) for err in exc.errors(include_url=False)]
+        errors = exc.errors(include_url=False)
+        if controls:  # a half pair is also "not a valid string": say it once
+            errors = [err for err in errors if err["type"] != "string_unicode"]
+        return None, controls + [_problem(path, model_cls, err) for err in errors]
     return (None, controls) if controls else (model, [])
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 """C0 and C1 control characters but tab and newline: written in a record only as an escape
-such as "\\e" inside double quotes, and able to drive a terminal that shows the text."""
+such as "\\e" inside double quotes, and able to drive a terminal that shows the text; and
+halves of UTF-16 pairs ("\\ud83d"), which are not characters and cannot be written out."""
 
 
 def control_characters(data: Any) -> list[tuple[Loc, str, bool]]:
@@ -93,6 +97,11 @@ def control_characters(data: Any) -> list[tuple[Loc, str, bool]]:
 
 
 def _control_message(character: str) -> str:
+    if "\ud800" <= character <= "\udfff":
+        return (
+            f"\\u{ord(character):04x} is half of a UTF-16 pair, not a character: write the character"
+            " itself, or escape it whole (\\U0001F600 for 😀)"
+        )
     return (
         f"control character U+{ord(character):04X} in the text: remove it (records hold plain text, and"
         " an escape sequence would drive the terminal of whoever reads it)"

@@ -1,8 +1,8 @@
 """Measure how fast, and in how much memory, `pcctrack validate` refuses hostile files.
 
 Each case is one generated file dropped into a copy of the minimal test records; each run
-is a fresh Python process that reports its own wall time and peak resident memory (VmHWM,
-so Linux only), next to a baseline run on the clean tree. Run from the repository root:
+is a fresh Python process, with a 1 MiB stack, that reports its own wall time and peak
+resident memory (VmHWM, so Linux only), next to a baseline run on the clean tree. Run from the repository root:
 
     python3 scripts/measure_bad_input.py
 
@@ -39,6 +39,13 @@ CASES = {
     "deep: 300 nested block mappings": lambda: HEAD + "".join("  " * i + f"k{i}:\n" for i in range(300)),
     "crowded: [a, a, ...] of 150,000 items": lambda: HEAD + "summary: [" + "a, " * 150_000 + "]\n",
     "long: 200,000 comment lines": lambda: HEAD + "#\n" * 200_000,
+    "deep: '-  ' x 11,000 on one line (33 KB)": lambda: HEAD + "summary:\n" + "-  " * 11_000 + "x\n",
+    "deep: '? ' x 11,000 on one line": lambda: HEAD + "summary:\n" + "? " * 11_000 + "x\n",
+    "deep: 700 lines each indented one more": lambda: HEAD + "summary:\n" + "".join(" " * (i + 1) + "k:\n" for i in range(700)) + " " * 701 + "x\n",
+    "comment after 'key:' (ruamel gives up)": lambda: HEAD.replace("title: Hostile", "title: #c\n  Hostile\n"),
+    "terminal escapes in text": lambda: HEAD.replace("title: Hostile", 'title: "x\\e[2J\\e]0;t\\a"'),
+    "escaped UTF-16 half pair": lambda: HEAD.replace("title: Hostile", 'title: "Fix \\ud83d\\ude00"'),
+    "date 9999-12-31": lambda: HEAD.replace("2025-01-10", "9999-12-31"),
     "largest accepted: 500 KiB one-line text": lambda: HEAD + "summary: " + "x" * (500 * 1024) + "\n",
     "largest accepted: 4,980 list items": lambda: HEAD + "summary: [" + "a, " * 4_980 + "]\n",
     "largest accepted: 9,990 comment lines": lambda: HEAD + "#\n" * 9_990,
@@ -61,6 +68,16 @@ print(json.dumps({
 """
 
 
+def _small_stack() -> None:
+    """Every run gets a 1 MiB stack, as a Windows main thread has: deep files must not crash it."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_STACK, (STACK, resource.getrlimit(resource.RLIMIT_STACK)[1]))
+
+
+STACK = 1024 * 1024
+
+
 def measure(make: object) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         records = Path(tmp) / "records"
@@ -68,7 +85,8 @@ def measure(make: object) -> dict:
         if make is not None:
             (records / "inspections" / "hostile.yaml").write_text(make(), encoding="utf-8")  # type: ignore[operator]
         out = subprocess.run(
-            [sys.executable, "-c", PROBE, str(records)], cwd=ROOT, capture_output=True, text=True, check=True
+            [sys.executable, "-c", PROBE, str(records)], cwd=ROOT, capture_output=True, text=True, check=True,
+            preexec_fn=_small_stack,
         )
     return json.loads(out.stdout)
 

@@ -33,6 +33,10 @@ VALUES = [
     b"[]", b"{}", b"42", b"-1.5", b"true", b"null", b"~", b"''", b"2025-02-30", b"[a, [b]]",
     b"{a: 1}", b"&x y", b"*x", b"!!python/object/apply:os.system [ls]", b"!!bool maybe", b"|",
     b">-", b"'unterminated", b'"\\q"', b"- item", b"x: y", b"9" * 5000, b"[" * 60,
+    # the classes of issue 16: escapes, half pairs, far dates, standard tags, compact nesting,
+    # a comment before a value, full-width and invisible characters
+    b'"x\\e[2J\\e]0;t\\a"', b'"\\x9b31m"', b'"Fix \\ud83d\\ude00"', b"9999-12-31", b"0001-01-01",
+    b"!!str open", b"-  " * 3000 + b"x", b"#c\n  x\n", b"\xef\xbc\x9dSUM(A1)", b"a\xe2\x80\x8bb@x.org",
 ]
 INDENTS = [b"", b" ", b"  ", b"   ", b"    ", b"\t", b"      ", b" \t "]
 EDITS = ["delete", "duplicate", "swap", "retype", "indent", "bytes", "characters", "truncate"]

@@ -12,6 +12,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from glob import escape as glob_escape
 from pathlib import Path
 
 try:
@@ -22,6 +23,10 @@ except ImportError:  # Windows
 
 class WriteConflict(Exception):
     """The file changed on disk between reading and writing; nothing was written."""
+
+
+class ReadOnly(Exception):
+    """The record is marked read-only (no write permission for its owner); nothing was written."""
 
 
 def _checkpoint(step: str) -> None:
@@ -43,9 +48,16 @@ def write_atomically(
     Without ``durable``, nothing waits for the disk: an interrupted run still leaves the old
     file or the new one, but a power cut may lose either. That is for files made again on
     demand, hundreds at a time, where each wait would cost more than making the file.
+
+    A record reached through a link (one inside the records folder) is written where the
+    link points, so the link stays a link.
     """
+    if not create and path.is_symlink():
+        path = Path(os.path.realpath(path))
     folder = path.parent
     mode = 0o666 & ~_umask() if create else stat.S_IMODE(path.stat().st_mode)
+    if not create and not mode & stat.S_IWUSR:
+        raise ReadOnly(f"{path} is read-only: make it writable (chmod u+w) if it should change")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         _checkpoint("created")
@@ -112,10 +124,25 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[bytes]
                 continue  # replaced while we waited: lock the new file instead
             with os.fdopen(os.dup(handle), "rb") as current:
                 raw = current.read()
+            if fcntl is not None:
+                _remove_stale_temporaries(Path(os.path.realpath(path)))
             yield raw
             return
         finally:
             os.close(handle)
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Remove what an update of ``path`` killed mid-write (kill -9, a power cut) left behind.
+
+    Called under the lock: no other update of this record can be writing one now.
+    """
+    for stale in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+        try:
+            if stat.S_ISREG(stale.lstat().st_mode):
+                stale.unlink()
+        except OSError:
+            pass  # gone already, or not ours to remove: the write itself is unaffected
 
 
 def _lock(handle: int, deadline: float, path: Path) -> None:

@@ -40,6 +40,8 @@ def rewrite(loaded: Loaded, shown: str, kind: RecordKind, as_of: date, edit: Edi
             edited = yamlio.dump_editable(doc)
             check(loaded, shown, kind, edited, as_of, what, before=raw)
             atomic.write_atomically(path, edited, expected=raw)
+    except atomic.ReadOnly as exc:
+        raise NotWritten(f"{exc}: nothing was written") from None
     except atomic.WriteConflict as exc:
         raise NotWritten(f"{exc}: nothing was written; run the command again") from None
     except yamlio.YamlProblem as exc:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from pcctrack.documents.text import escape_markdown
 from pcctrack.reporters.diagnostics import for_people, printable
+from pcctrack.rules.visible import visible
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -87,7 +88,7 @@ def to_csv(columns: Sequence[Column], rows: Sequence[Row]) -> str:
 
 def _safe(value: Any) -> str:
     text = cell(value)
-    if isinstance(value, str) and text.startswith(_FORMULA_START):
+    if isinstance(value, str) and (text.startswith(_FORMULA_START) or visible(text).lstrip().startswith(_FORMULA_START)):
         return "'" + text
     return text
 

@@ -17,18 +17,26 @@ from pydantic import BaseModel
 
 from pcctrack.models.common import is_internal
 from pcctrack.records import RecordSet
+from pcctrack.rules.visible import visible
 from pcctrack.validation import Loc, Problem
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 """An email address: a name and a dotted domain around an @."""
 
-_PHONE_CANDIDATE = re.compile(r"(?<![\w+])(\+44\s?(?:\(0\)\s?)?|\(?0)(\d{2,4}\)?[ -]?\d{3,4}[ -]?\d{3,4})(?!\d)")
-"""A UK number written as people write them: 01642 301653, (01642) 301653, +44 7700 900123."""
+_SEP = r"[ .\-/\u2010-\u2015]?"
+_PHONE_CANDIDATE = re.compile(
+    rf"(?<![\w+])((?:\+|00)44{_SEP}(?:\(0\){_SEP})?|\(?0)(\d{{2,4}}\)?{_SEP}\d{{3,4}}{_SEP}\d{{3,4}})(?!\d)"
+)
+"""A UK number written as people write them: 01642 301653, (01642) 301653, +44 7700 900123,
+0044 1642 301653, 01642-301-653, 01642.301653."""
 
 REDACTION = re.compile(
-    r"\[[^\]\n]*\b(?:redact\w*|withheld|removed)\b[^\]\n]*\]|<redacted>|\u2588{2,}", re.IGNORECASE
+    r"[\[({<][^\])}>\n]*\b(?:redact\w*|withheld|removed|censored|expunged)\b[^\])}>\n]*[\])}>]"
+    r"|(?-i:\bREDACTED\b|\bX{4,}\b)|[\u2580-\u259f\u25a0\u25ac\u25ae]{2,}|(?<![\w*])\*{3,}(?![\w*])",
+    re.IGNORECASE,
 )
-"""[REDACTED], [name redacted], [details removed], <redacted>, or blacked-out text (████)."""
+"""[REDACTED], (name redacted), {details removed}, <redacted>, [withheld], a bare REDACTED,
+blacked-out text (████, ■■■), and the runs of asterisks or X's that stand for removed words."""
 
 _ADVICE = "published text must not carry it; remove it, or move the note to an internal: list"
 
@@ -83,13 +91,16 @@ def introduced(before: BaseModel | None, after: BaseModel) -> list[tuple[Loc, st
 
 
 def personal_data(text: str) -> list[str]:
-    """Each email address and UK phone number in ``text``, named as a reader would say it."""
+    """Each email address and UK phone number in ``text``, named as a reader would say it;
+    the text is read as it looks (`visible`), so one pasted from a PDF is caught too."""
+    text = visible(text)
     return [f"an email address ({m.group()})" for m in EMAIL.finditer(text)] + [
         f"a phone number ({number})" for number in phone_numbers(text)
     ]
 
 
 def _findings(text: str) -> Iterator[str]:
+    text = visible(text)
     for found in personal_data(text):
         yield f"{found} in a published field: {_ADVICE}"
     for match in REDACTION.finditer(text):

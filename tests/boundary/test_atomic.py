@@ -111,3 +111,26 @@ def test_concurrent_updates_under_the_lock_all_land(records: Path, capfd: pytest
     assert (done, refused) == (WORKERS * UPDATES_EACH, 0)
     assert sorted(notes) == sorted(f"worker {w} update {n}" for w in range(WORKERS) for n in range(UPDATES_EACH))
     assert run("validate", "--as-of", AS_OF).exit_code == 0
+
+
+def test_an_update_through_a_permitted_link_keeps_the_link(records: Path) -> None:
+    link = records / "audits" / "test-audit" / "action-1.yaml"
+    store = records / "audits" / "test-audit" / ".store"
+    store.mkdir()
+    link.rename(store / "action-1.yaml")
+    link.symlink_to(Path(".store") / "action-1.yaml")
+    result = run("update", "test-audit-1", "--note", "Chased.", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink() and "note: Chased." in (store / "action-1.yaml").read_text()
+
+
+def test_a_temporary_left_by_a_killed_update_is_removed_by_the_next(records: Path) -> None:
+    folder = records / "audits" / "test-audit"
+    stale = folder / ".action-1.yaml.k1ll3d.tmp"
+    stale.write_text("half a record")
+    unrelated = folder / ".action-10.yaml.abc.tmp"
+    unrelated.write_text("another record's")
+    result = run("update", "test-audit-1", "--note", "Chased.", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    assert not stale.exists() and unrelated.exists()
+    assert sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp")) == [unrelated.name]

@@ -120,6 +120,23 @@ TRAPS = [
     "".join(f"k{i}: v\n" for i in range(2600)),
     "# c\n" * 10_001 + "a: 1\n",
     "a: " + "9" * 4400 + "\n",
+    # escapes, surrogates, block-scalar indentation and flow-context keys (issue 16, item 9)
+    'a: "Fix \\ud83d\\ude00"\n',
+    'a: "x \\ud83d"\n',
+    'a: "\\U0000D83D"\n',
+    'a: "\\x41\\u00e9\\U0001F600\\N\\_\\L\\P\\t\\0"\n',
+    "a: >\n  \n   x\n",
+    "a: |\n   \n  text\n",
+    "a: |\n  \n    x\n  y\n",
+    "a: |2\n   x\n",
+    "a: >-\n\n  x\n\n",
+    "a: [b: c]\n",
+    "a: {b, c: d}\n",
+    "a: [? b : c]\n",
+    'a: {"b":c}\n',
+    "a: [b:c]\n",
+    "a: {b: [c: d]}\n",
+    "a: #c\n  x\n\n",
 ]
 
 
@@ -148,6 +165,33 @@ def test_random_documents_read_the_same(pieces: list[str], end: str) -> None:
 
 
 SCALAR = st.text(alphabet="0123456789+-._eExXoObB:~ tTrRuUfFaAlLsSnNyY", min_size=1, max_size=6)
+
+
+ESCAPES = ["\\ud83d", "\\ude00", "\\uD800", "\\x41", "\\u00e9", "\\U0001F600", "\\U0000DC00", "\\N", "\\_", "\\t", "x", " "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(ESCAPES), min_size=1, max_size=6))
+def test_random_escapes_read_the_same(escapes: list[str]) -> None:
+    assert agrees(f'a: "{"".join(escapes)}"\n')
+
+
+BLOCK_LINES = ["", " ", "  ", "   ", "    x", "  x", "   x", "  # c", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["|", ">", "|-", ">+", "|2", ">1"]), st.lists(st.sampled_from(BLOCK_LINES), min_size=1, max_size=5))
+def test_random_block_scalars_read_the_same(header: str, lines: list[str]) -> None:
+    assert agrees(f"a: {header}\n" + "".join(line + "\n" for line in lines) + "b: 1\n")
+
+
+FLOW = ["[", "]", "{", "}", ", ", "a", "b: c", "? ", ": ", '"k": v', "k:v", "x: [y]"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FLOW), min_size=1, max_size=8))
+def test_random_flow_keys_read_the_same(pieces: list[str]) -> None:
+    assert agrees("a: " + "".join(pieces) + "\n")
 
 
 @settings(max_examples=400, deadline=None)

@@ -103,3 +103,11 @@ def test_a_missing_export_package_says_how_to_install_it(records: Path, tmp_path
     result = run("export", "-f", "ics", "--as-of", AS_OF)
     assert result.exit_code == 2
     assert "ICS export needs the icalendar package: install it with: python3 -m pip install 'pcctrack[export]'" in result.stderr
+
+
+@pytest.mark.parametrize("start", ["\u200b=", "\ufeff+", "\u00a0-", "\uff1d", "\uff20", " \u2060="])
+def test_formulas_behind_invisible_or_full_width_characters_are_neutralised(records: Path, start: str) -> None:
+    set_action_text(f"{start}HYPERLINK(\"http://evil\") review")
+    result = run("export", "--format", "csv", "--as-of", AS_OF)
+    rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
+    assert rows[2]["title"].startswith("'") and rows[2]["title"].endswith("HYPERLINK(\"http://evil\") review")

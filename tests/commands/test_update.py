@@ -160,3 +160,13 @@ def test_findings_reordered_before_the_lock_still_get_the_entry_on_the_right_one
     by_id = {f["id"]: f for f in data["findings"]}
     assert [e["note"] for e in by_id["test-inspection-rec-1"]["log"]] == ["Chased."]
     assert "log" not in by_id["test-inspection-afi-1"]
+
+
+def test_a_read_only_record_is_not_rewritten(records: Path) -> None:
+    path = records / "audits" / "test-audit" / "action-1.yaml"
+    before = path.read_bytes()
+    path.chmod(0o444)
+    result = run("update", "test-audit-1", "--note", "Chased.", "--as-of", AS_OF)
+    assert result.exit_code == 1
+    assert "action-1.yaml is read-only: make it writable (chmod u+w) if it should change: nothing was written" in result.stderr
+    assert path.read_bytes() == before and path.stat().st_mode & 0o777 == 0o444

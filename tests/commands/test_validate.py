@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 from tests.conftest import AS_OF, REPO, run
 
@@ -88,3 +89,17 @@ def test_version() -> None:
     result = run("--version")
     assert result.exit_code == 0
     assert result.stdout.startswith("pcctrack ")
+
+
+def test_an_accent_typed_as_a_combining_mark_matches_the_declared_role(records: Path) -> None:
+    import unicodedata
+
+    config = records / "pcctrack.yaml"
+    config.write_text(config.read_text().replace("Office of the PCC: []", "Office of the PCC: []\n  Détective Inspector: []"), encoding="utf-8")
+    action = records / "audits" / "test-audit" / "action-1.yaml"
+    decomposed = unicodedata.normalize("NFD", "Détective Inspector")
+    action.write_text(action.read_text().replace("owner: Safeguarding Lead", f"owner: {decomposed}"), encoding="utf-8")
+    result = run("validate", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    listing = json.loads(run("overdue", "--as-of", AS_OF, "--format", "json").stdout)
+    assert [row["owner"] for row in listing if row["id"] == "test-audit-1"] == ["Détective Inspector"]

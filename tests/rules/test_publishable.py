@@ -96,3 +96,37 @@ def test_an_edit_is_refused_only_for_personal_data_it_adds() -> None:
         (("findings", 2, "text"), "a phone number (07700 900456)"),
     ]
     assert [loc for loc, _ in introduced(None, before)] == [("summary",), ("findings", 0, "text")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("call 07700\u00a0900123", "a phone number (07700 900123)"),
+        ("ring \uff10\uff11\uff16\uff14\uff12 301653", "a phone number (01642 301653)"),
+        ("+44-1642-301-653 or", "a phone number (+44-1642-301-653)"),
+        ("0044 1642 301653", "a phone number (0044 1642 301653)"),
+        ("01642.301653", "a phone number (01642.301653)"),
+        ("07700\u200b900\u200b123", "a phone number (07700900123)"),
+        ("mail name\u200b@force.police.uk", "an email address (name@force.police.uk)"),
+        ("name\uff20force.police.uk", "an email address (name@force.police.uk)"),
+        ("(name redacted)", "a redaction marker ((name redacted))"),
+        ("{details removed}", "a redaction marker ({details removed})"),
+        ("[name withheld]", "a redaction marker ([name withheld])"),
+        ("the officer, REDACTED, said", "a redaction marker (REDACTED)"),
+        ("\u25a0\u25a0\u25a0\u25a0", "a redaction marker (\u25a0\u25a0\u25a0\u25a0)"),
+        ("Officer XXXX attended", "a redaction marker (XXXX)"),
+        ("Officer *** attended", "a redaction marker (***)"),
+        ("[RE\u00adDACTED]", "a redaction marker ([REDACTED])"),
+    ],
+)
+def test_variants_copied_from_pdfs_and_word_are_found(text: str, found: str) -> None:
+    from pcctrack.rules.publishable import _findings
+
+    assert [message.split(" in a published field")[0] for message in _findings(text)] == [found]
+
+
+@pytest.mark.parametrize("text", ["the passage was redacted in 2020", "xxxx", "a **bold** word", "on 01/04/2025, 6,780 victims"])
+def test_ordinary_prose_is_not_a_marker(text: str) -> None:
+    from pcctrack.rules.publishable import _findings
+
+    assert list(_findings(text)) == []

@@ -37,6 +37,9 @@ _UNSURE_TEXT = re.compile(
     | [0-9]{100}                         # very long numbers (Python refuses > 4300 digits)
     | :\ +\#[^\n]*\n\ +[^\ \n\#?-]          # a comment after 'key:', the value below it (ruamel
                                          # gives up on some of these, so it must decide)
+    | \\(?:u|U0000)[dD][89a-fA-F]           # an escaped UTF-16 surrogate (the fast parser pairs
+                                         # them into one character, the exact one does not)
+    | [|>][-+0-9]*\ *(?:\#.*)?\r?\n\ +\r?\n  # a block scalar whose first line holds only spaces
       # tabs, control characters, byte-order marks and the line breaks only YAML 1.1 has:
     | """
     + _NON_TEXT,
@@ -57,9 +60,18 @@ _QUICK = tuple(
         r"\|(?![-+0-9]* *(?:#.*)?$)",
         r">(?![-+0-9]* *(?:#.*)?$)",
         r"\n(?:---|\.\.\.)",
-        r" #[^\n]*\n +[^ \n#?-]",
     )
 )
+_QUICK_IF = tuple(
+    (literal, re.compile(pattern, re.MULTILINE))
+    for literal, pattern in (
+        ("#", r": +#[^\n]*\n +[^ \n#?-]"),
+        ("\\", r"\\(?:u|U0000)[dD][89a-fA-F]"),
+        ("|", r"\|[-+0-9]* *(?:#.*)?\r?\n +\r?\n"),
+        (">", r">[-+0-9]* *(?:#.*)?\r?\n +\r?\n"),
+    )
+)
+"""More of `_UNSURE_TEXT`, each searched for only in texts holding its first character."""
 """The rest of `_UNSURE_TEXT` but its very long numbers, each part written to start with a
 literal so that it is quick to search for."""
 _DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
@@ -120,6 +132,7 @@ def _may_be_unsure(text: str, raw: bytes) -> bool:
         raw.translate(None, _PLAIN_BYTES)  # one of !&?=<% or a control character
         or raw.startswith((b"---", b"...", b"%"))
         or any(p.search(text) for p in _QUICK)
+        or any(literal in text and p.search(text) for literal, p in _QUICK_IF)
         or _LONG_NUMBER in raw.translate(_DIGITS_AS_ZERO)
         or _BLOCK_HEADER.search(text.rstrip().rpartition("\n")[2])
     )

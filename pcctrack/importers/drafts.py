@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pcctrack.boundary import yamlio
+from pcctrack.choices import Status
 from pcctrack.boundary.files import AUDIT_NAME, RecordKind
 from pcctrack.commands.creation import NewFile
 from pcctrack.importers.found import Extraction, Item, Value
@@ -113,14 +114,34 @@ def _finding(record_id: str, item: Item, found: Extraction, taken: set[str], dra
         fields["origin"] = Value(item.earlier, item.where)
     fields |= {k: item.fields[k] for k in _FINDING_KEYS if k in item.fields}
     stated = item.fields.get("stated_status")
-    if stated is not None and isinstance(found.get("published"), date):
-        entry = yamlio.new_mapping({"date": found.get("published"), "note": f"Status given in this report: {stated.value}"})
-        fields["log"] = Value([entry], stated.where, "the report states this status; no status is set from it")
+    if stated is not None:
+        fields |= hmicfrs_status(stated, found)
     label = f"{item.kind.replace('-', ' ')} {number}" + (f" ({item.earlier})" if item.earlier else "")
     mapping = _mapping(fields, draft, label, 4)
     where = item.where + (f'; under "{item.area}"' if item.area else "")
     yamlio.comment_after(mapping, "id", where)
     return mapping
+
+
+def hmicfrs_status(stated: Value, found: Extraction) -> dict[str, Value]:
+    """HMICFRS's status for an item, as the report prints it ("Status: Incomplete"): in a
+    national or thematic report it is the position across every force (`national_status`);
+    in a report on this force, HMICFRS's verdict on the day it published (a log entry). Never
+    the force's own status. Wording that is not a status, or a report whose kind is unknown,
+    is kept as a note for the reviewer."""
+    value = str(stated.value).strip().casefold().replace(" ", "-")
+    kinds = set(found.get("types") or [])
+    published = found.get("published")
+    if value in {s.value for s in Status} and kinds:
+        if kinds & {"national", "thematic"} and "force-specific" not in kinds:
+            return {"national_status": Value(value, stated.where)}
+        if isinstance(published, date):
+            entry = {"date": published, "verdict": value, "by": "HMICFRS", "note": f"Status given in this report: {stated.value}"}
+            return {"log": Value([yamlio.new_mapping(entry)], stated.where)}
+    if isinstance(published, date):
+        entry = yamlio.new_mapping({"date": published, "note": f"Status given in this report: {stated.value}"})
+        return {"log": Value([entry], stated.where, "the report states this status; check whether it is HMICFRS's verdict or the national position")}
+    return {}
 
 
 def _ordered(fields: dict[str, Value], order: list[str]) -> dict[str, Value]:

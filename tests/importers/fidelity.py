@@ -2,7 +2,7 @@
 
 Items are matched by kind, by whether they come from an earlier report, and by number (or
 order, for unnumbered areas for improvement). Only what the source states is compared:
-numbers, text, dates, timescales, priorities, owners, addressees, titles and responses, and
+numbers, text, dates, timescales, priorities, owners, addressees, HMICFRS's national statuses, titles and responses, and
 the report's own details; statuses are not (the bundled records are being corrected there).
 Text is compared after whitespace is normalised and Markdown bold markers are dropped.
 """
@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from pcctrack.records import RecordSet
 
-FINDING_FIELDS = ["number", "title", "text", "due", "timescale", "addressees", "truncated", "force_response"]
+FINDING_FIELDS = ["number", "title", "text", "due", "timescale", "addressees", "national_status", "truncated", "force_response"]
 ACTION_FIELDS = ["number", "action", "priority", "owner", "due", "area", "finding"]
 INSPECTION_FIELDS = ["title", "published", "programme", "types", "summary", "force_response"]
 JUDGEMENT_FIELDS = ["area", "grade", "summary", "main_findings", "promising_practice"]

@@ -34,8 +34,8 @@ class Source(StrEnum):
     RESPONSE = "response"
 
 
-RESPONSE_KIND = "statutory-response"
-ACTION_KIND = "management-action"
+RESPONSE_KIND = ledger.RESPONSE_KIND
+ACTION_KIND = ledger.ACTION_KIND
 _KIND_RANK = {"cause-of-concern": 0, "recommendation": 1, "area-for-improvement": 2}
 _UNRANKED = 99
 
@@ -255,14 +255,8 @@ def resolved(item: Item, index: dict[str, str] | None, audits: dict[str, AuditFa
         "events": events,
         "settled_on": ledger.settled_on(events),
         "closed_by": closed_by,
-        "state": s.state,
-        "status": "published" if item.source is Source.RESPONSE and s.state == ledger.CLOSED else item.status,
-        "confirmed_status": s.verdict,
-        "closed_on": s.closed_on,
-        "claimed_on": s.claimed_on,
-        "due": s.due if item.kind == ACTION_KIND else item.due,
-        "target": s.target,
         "restricted": restricted,
+        **ledger.standing_fields(s, item.kind),
     }
 
 

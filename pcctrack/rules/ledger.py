@@ -24,6 +24,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from pcctrack.rules.items import Item
 
+RESPONSE_KIND = "statutory-response"
+ACTION_KIND = "management-action"
+
 OPEN = "open"
 AWAITING = "awaiting-verification"
 CLOSED = "closed"
@@ -71,9 +74,9 @@ class Policy:
 
     def closed_by(self, kind: str, national: bool, priority: str | None) -> str:
         """Whose word closes an item of this kind: OWNER, or the verifier who must confirm."""
-        if kind == "statutory-response":
+        if kind == RESPONSE_KIND:
             return OWNER
-        if kind == "management-action":
+        if kind == ACTION_KIND:
             folded = (priority or "").casefold()
             if any(folded == p.casefold() for p in self.owner_closes_priorities):
                 return OWNER
@@ -170,18 +173,24 @@ def at(item: Item, as_of: date) -> Item | None:
     if item.settled_on is None or item.settled_on <= as_of:
         return item
     s = settle(item.events, item.closed_by == OWNER, item.original_due, as_of)
-    status = s.status if item.source != "response" else ("published" if s.state == CLOSED else "unpublished")
-    return dataclasses.replace(
-        item,
-        status=status,
-        confirmed_status=s.verdict,
-        state=s.state,
-        closed_on=s.closed_on,
-        claimed_on=s.claimed_on,
-        due=s.due if item.kind == "management-action" else item.due,
-        target=s.target,
-        revisions=sum(1 for on, kind, _ in item.events if kind == REVISED and (on is None or on <= as_of.isoformat())),
-    )
+    revisions = sum(1 for on, kind, _ in item.events if kind == REVISED and (on is None or on <= as_of.isoformat()))
+    return dataclasses.replace(item, **standing_fields(s, item.kind), revisions=revisions)
+
+
+def standing_fields(s: Standing, kind: str) -> dict[str, Any]:
+    """The item fields a standing decides, the same whether an item is settled as it stands
+    now (`items.resolve`) or replayed for an earlier day (`at`). A statutory response is
+    'published' or 'unpublished'; other items keep the owner's claim, or none."""
+    status = s.status or ("unpublished" if kind == RESPONSE_KIND else None)
+    return {
+        "status": status,
+        "confirmed_status": s.verdict,
+        "state": s.state,
+        "closed_on": s.closed_on,
+        "claimed_on": s.claimed_on,
+        "due": s.due,
+        "target": s.target,
+    }
 
 
 def as_of_view(items: Iterable[Item], as_of: date) -> list[Item]:

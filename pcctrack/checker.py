@@ -22,7 +22,7 @@ def check(
     records still resolve. ``for_publication`` adds the checks that keep personal data
     and redaction markers out of published fields.
     """
-    named = expand(only or [])
+    named = _expand(only or [])
     loaded = load(root, extra=named)
     problems = crosscheck.check(loaded.records, as_of, loaded.unreadable_ids)
     problems += crosscheck.warnings(loaded.records, as_of)
@@ -31,12 +31,13 @@ def check(
     found = loaded.diagnostics + [loaded.locate(p) for p in problems]
     if only:
         wanted = {display_path(p) for p in named}
+        loaded.named = sorted(wanted)
         loaded.outside = sorted({d.path for d in found if d.path not in wanted and d.severity == "error"})
         found = [d for d in found if d.path in wanted]
     return loaded, sorted(set(found))
 
 
-def expand(paths: list[Path]) -> list[Path]:
+def _expand(paths: list[Path]) -> list[Path]:
     """The record files the named files and folders hold."""
     out: list[Path] = []
     for p in paths:

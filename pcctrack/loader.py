@@ -28,6 +28,8 @@ class Loaded:
     files: list[str] = field(default_factory=list)
     sources: dict[str, Path] = field(default_factory=dict)
     """Where each shown path was read from, to parse it exactly if a problem needs a position."""
+    named: list[str] = field(default_factory=list)
+    """For `validate PATH`: the record files PATH holds, the only ones whose problems count."""
     outside: list[str] = field(default_factory=list)
     """For `validate PATH`: files outside PATH, read only to resolve references, that have
     problems of their own (reported by a whole-tree `validate`)."""

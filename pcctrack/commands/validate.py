@@ -6,8 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from pcctrack import settings
-from pcctrack.boundary.files import display_path
-from pcctrack.checker import check, expand
+from pcctrack.checker import check
 from pcctrack.errors import EXIT_FINDINGS, EXIT_OK, UsageProblem
 from pcctrack.output import Output
 from pcctrack.reporters.diagnostics import DiagnosticFormat, as_json, errors, github, printable, summary, text
@@ -29,8 +28,7 @@ def run(
             output.write(github(diagnostics))
         output.write_err(text(diagnostics))
     if paths:
-        wanted = {display_path(p) for p in expand(paths)}
-        checked = len(wanted)
+        checked = len(loaded.named)
         scope = f" in {', '.join(printable(str(p)) for p in paths)} (other records were read only to resolve references)"
     else:
         checked, scope = len(loaded.files), ""

@@ -96,7 +96,7 @@ def _listing(
     if listed is Listed.OVERDUE and fmt is TableFormat.TABLE:
         _mention_the_rest(output, everything, filters)
     if fail_on_overdue:
-        stale = [i for i in selection.undated(everything, filters) if (i.age_days(as_of) or 0) > listing.undated_warning_days]
+        stale = selection.long_undated(everything, as_of, listing.undated_warning_days, filters)
         if late or stale:
             parts = [f"{_count(late)} overdue"] if late else []
             if stale:

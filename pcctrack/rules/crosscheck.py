@@ -80,16 +80,14 @@ def check(records: RecordSet, as_of: date, unreadable: Mapping[str, str] | None 
 def warnings(records: RecordSet, as_of: date) -> Iterator[Problem]:
     """What `validate` reports without failing: open force work that has gone too long with no
     date at all, the most dangerous kind of item, until the force sets a target date."""
-    limit = records.config.undated_warning_days
     places = {item.id: (path, loc) for path, loc, item in tracked(records)}
-    for item in selection.undated(items(records)):
-        age = item.age_days(as_of)
-        if item.id in places and age is not None and age > limit:
+    for item in selection.long_undated(items(records), as_of, records.config.undated_warning_days):
+        if item.id in places:
             path, loc = places[item.id]
             yield Problem(
                 path,
                 (*loc, "id"),
-                f"{item.id} has been open {age} days with no date and no target date: set the force's "
+                f"{item.id} has been open {item.age_days(as_of)} days with no date and no target date: set the force's "
                 f"target (`pcctrack update {item.id} --target DATE --reason ... --agreed-by ...`)",
                 severity="warning",
             )

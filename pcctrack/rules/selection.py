@@ -118,6 +118,12 @@ def undated(items: Iterable[Item], filters: Filters = Filters()) -> list[Item]:
     return sorted(found, key=lambda i: (i.opened_on or date.min, i.priority_rank, i.id))
 
 
+def long_undated(items: Iterable[Item], as_of: date, days: int, filters: Filters = Filters()) -> list[Item]:
+    """Undated open force work issued more than ``days`` days before ``as_of``: what `validate`
+    warns of and a scheduled check fails on (pcctrack.yaml's `undated_warning_days`)."""
+    return [i for i in undated(items, filters) if (i.age_days(as_of) or 0) > days]
+
+
 def sort_by_urgency(items: Iterable[Item]) -> list[Item]:
     """Earliest date first (so the most late first), then priority, then id."""
     return sorted(items, key=lambda i: (i.due or i.target or date.max, i.priority_rank, i.id))

@@ -4,7 +4,6 @@ refused update leaves the file exactly as it was."""
 from __future__ import annotations
 
 import json
-
 from pathlib import Path
 
 import pytest

@@ -88,21 +88,31 @@ def survey(root: Path) -> Tree:
     return Tree(entries, odd, walk.within)
 
 
-def tracked_items(root: Path, tree: Tree | None = None) -> tuple[list[Item], list[Diagnostic], dict[str, list[str]] | None]:
+@dataclass(frozen=True)
+class Declared:
+    """What pcctrack.yaml declares that listings and the pack use, without loading the models."""
+
+    roles: dict[str, list[str]] | None = None
+    """The owner roles and their spellings (for filters)."""
+    force: str = "the force"
+    """The force the office holds to account (`models.config.Config`'s default when unnamed)."""
+
+
+def tracked_items(root: Path, tree: Tree | None = None) -> tuple[list[Item], list[Diagnostic], Declared]:
     """Every item under ``root`` (as ``tree`` found it, if given), the problems of the files
-    that could not be read, and the roles pcctrack.yaml declares (for filters)."""
+    that could not be read, and what pcctrack.yaml declares."""
     tree = survey(root) if tree is None else tree
     cache = Cache(root)
     with _acyclic():
         stored = cache.read()
     try:
-        found, diagnostics, entries, roles = _collect(tree, stored)
+        found, diagnostics, entries, declared = _collect(tree, stored)
     except (KeyError, TypeError, ValueError, IndexError, AttributeError):
         # A cache entry that does not read back as written: start afresh without it.
-        found, diagnostics, entries, roles = _collect(tree, {})
+        found, diagnostics, entries, declared = _collect(tree, {})
     if entries != stored:
         cache.write(entries)
-    return found, diagnostics, roles
+    return found, diagnostics, declared
 
 
 @contextmanager
@@ -124,9 +134,7 @@ def _acyclic() -> Iterator[None]:
             gc.enable()
 
 
-def _collect(
-    tree: Tree, stored: dict[str, Any]
-) -> tuple[list[Item], list[Diagnostic], dict[str, Any], dict[str, list[str]] | None]:
+def _collect(tree: Tree, stored: dict[str, Any]) -> tuple[list[Item], list[Diagnostic], dict[str, Any], Declared]:
     entries: dict[str, Any] = {}
     by_shown: dict[str, Any] = {}
     diagnostics: list[Diagnostic] = []
@@ -148,21 +156,21 @@ def _collect(
             rel, current = stamps[shown]
             entries[rel] = by_shown[shown] = {"stamp": current, **entry}
 
-    roles = None
+    declared = Declared()
     policy = Policy()
     for entry in by_shown.values():
         if entry["kind"] == RecordKind.CONFIG:
-            roles = entry["roles"]
+            declared = Declared(entry["roles"], entry["force"])
             policy = Policy.from_settings(entry["verification"], entry["undated_warning_days"])
     audits = _audit_facts(tree, by_shown)
-    index = role_index(roles)
+    index = role_index(declared.roles)
     found: dict[str, list[Item]] = {RecordKind.INSPECTION: [], RecordKind.ACTION: []}
     with _acyclic():
         for _, shown, _, _ in tree.entries:
             entry = by_shown.get(shown)
             if entry is not None and entry["kind"] in found:
                 found[entry["kind"]].extend(_decode(values, shown, index, audits, policy) for values in entry["items"])
-    return found[RecordKind.INSPECTION] + found[RecordKind.ACTION], diagnostics, entries, roles
+    return found[RecordKind.INSPECTION] + found[RecordKind.ACTION], diagnostics, entries, declared
 
 
 def _audit_facts(tree: Tree, by_shown: dict[str, Any]) -> dict[str, AuditFacts]:
@@ -230,6 +238,7 @@ def _new_entries(loaded: Any) -> list[tuple[str, dict[str, Any]]]:
                 {
                     "kind": RecordKind.CONFIG.value,
                     "roles": config.roles,
+                    "force": config.force,
                     "verification": config.verification.model_dump(),
                     "undated_warning_days": config.undated_warning_days,
                 },

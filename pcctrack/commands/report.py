@@ -7,16 +7,16 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from pcctrack.commands.common import display_row, load_for_listing, write_document
+from pcctrack.boundary.listing import Declared
+from pcctrack.commands.common import display_row, listing_items, write_document
 from pcctrack.documents import charts
 from pcctrack.choices import DocFormat
 from pcctrack.documents.environment import template_dirs
 from pcctrack.documents.publish import produce
 from pcctrack.errors import EXIT_FINDINGS, EXIT_OK, NotWritten
 from pcctrack.output import Output
-from pcctrack.records import RecordSet
 from pcctrack.rules import ledger, selection, trends
-from pcctrack.rules.items import Item, Source, items
+from pcctrack.rules.items import Item, Source
 from pcctrack.rules.rollup import GroupBy, Rollup, rollup
 from pcctrack.rules.slippage import slipped
 
@@ -37,29 +37,36 @@ def run(
     draft: bool = False,
 ) -> int:
     overrides = template_dirs(root, templates)
-    loaded = load_for_listing(root, output)
-    missing = sorted({d.path for d in loaded.diagnostics})
+    listing = listing_items(root, output)  # the cached items `overdue` reads
+    missing = listing.left_out
     if missing and not draft:
         raise NotWritten(
             f"the pack would leave out {len(missing)} record file{'s' if len(missing) != 1 else ''} that could not be "
             f"read ({', '.join(missing)}): fix {'them' if len(missing) != 1 else 'it'} (see `pcctrack validate`), or "
             "render with --draft, which names the missing files on the pack"
         )
-    context = pack(loaded.records, as_of, since or as_of - timedelta(days=DEFAULT_SINCE_DAYS), due_within, filters, missing)
+    context = pack(listing.items, listing.declared, as_of, since or as_of - timedelta(days=DEFAULT_SINCE_DAYS), due_within, filters, missing)
     write_document(produce("report", fmt, context, overrides), out, output)
     return EXIT_FINDINGS if missing else EXIT_OK
 
 
 def pack(
-    records: RecordSet, as_of: date, since: date, due_within: int, filters: selection.Filters, missing_files: Sequence[str] = ()
+    tracked: list[Item],
+    declared: Declared,
+    as_of: date,
+    since: date,
+    due_within: int,
+    filters: selection.Filters,
+    missing_files: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Everything the pack templates may read: derived items, never the records themselves.
 
-    The pack is the tracker as it stood on ``as_of``: replayed from the records' dated history,
-    so a pack for a past committee date shows what that committee saw.
+    The pack is the tracker as it stood on ``as_of``: ``tracked`` (every item, as `rules.items`
+    resolves it) replayed from the records' dated history, so a pack for a past committee date
+    shows what that committee saw.
     """
-    filters = filters.with_roles(records.config.roles)
-    everything = ledger.as_of_view(items(records), as_of)
+    filters = filters.with_roles(declared.roles)
+    everything = ledger.as_of_view(tracked, as_of)
     chosen = [i for i in everything if filters.accepts(i)]
     overdue = selection.overdue(everything, as_of, filters)
     still_open = [i for i in chosen if i.is_open and i.is_forces]
@@ -68,7 +75,7 @@ def pack(
     timeline = trends.timeline(chosen, as_of)
     ageing = trends.ageing(overdue, as_of)
     return {
-        "force": records.config.force,
+        "force": declared.force,
         "missing_files": list(missing_files),
         "as_of": as_of,
         "since": since,

@@ -251,3 +251,12 @@ def test_a_failing_overdue_check_fails_again_when_replayed(records: Path, privat
         assert result.exit_code == 1
         assert "overdue as of" in result.stderr
     assert answer_files(private_cache)
+
+
+def test_a_tree_without_pcctrack_yaml_names_the_force_as_the_models_do(records: Path) -> None:
+    from pcctrack.boundary.listing import Declared
+    from pcctrack.models import Config
+
+    (records / "pcctrack.yaml").unlink()
+    _, _, declared = tracked_items(records)
+    assert declared == Declared() and declared.force == Config().force

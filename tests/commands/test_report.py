@@ -97,3 +97,25 @@ def test_open_items_by_owner_counts_only_the_forces_work(bundled: Path) -> None:
     section = pack.split("## Open items by owner")[1].split("##")[0]
     assert "| Chief Officer lead (GAIN Board) | 4 | 4 |" in section
     assert "| No owner recorded | 13 | 1 |" in section  # the PEEL and NCPI AFIs among them; not the Home Office's work
+
+
+def test_a_pack_from_the_warm_cache_is_the_pack_read_afresh(records: Path, private_cache: Path) -> None:
+    fresh = run("report", "--as-of", "2026-01-01", "--format", "html").stdout
+    assert run("report", "--as-of", "2026-01-01", "--format", "html").stdout == fresh
+    action = records / "audits" / "test-audit" / "action-1.yaml"
+    action.write_text(action.read_text(encoding="utf-8").replace("due: 2025-08-31", "due: 2099-08-31"), encoding="utf-8")
+    changed = run("report", "--as-of", "2026-01-01", "--format", "html").stdout
+    assert changed != fresh
+    for entry in private_cache.iterdir():
+        entry.unlink()
+    assert run("report", "--as-of", "2026-01-01", "--format", "html").stdout == changed
+
+
+def test_the_pack_refuses_a_tree_with_an_unreadable_file_even_from_a_warm_cache(records: Path) -> None:
+    assert run("report", "--as-of", "2026-01-01").exit_code == 0
+    (records / "audits" / "test-audit" / "action-1.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    refused = run("report", "--as-of", "2026-01-01")
+    assert refused.exit_code == 1 and refused.stdout == ""
+    assert "would leave out 1 record file that could not be read (records/audits/test-audit/action-1.yaml)" in refused.stderr
+    draft = run("report", "--as-of", "2026-01-01", "--draft")
+    assert draft.exit_code == 1 and "records/audits/test-audit/action-1.yaml" in draft.stdout

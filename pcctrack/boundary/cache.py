@@ -56,10 +56,12 @@ def _code_fingerprint() -> str:
 class Cache:
     """The entries for one records folder, keyed by each file's path relative to it."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, name: str | None = None) -> None:
+        """``name`` tells apart caches of different things about the same folder."""
         self.root = root.resolve()
         self.dir = folder()
-        self.file = self.dir / (hashlib.sha256(str(self.root).encode()).hexdigest()[:32] + ".json")
+        digest = hashlib.sha256(str(self.root).encode()).hexdigest()[:32]
+        self.file = self.dir / (digest + (f"-{name}" if name else "") + ".json")
         self.usable = not is_within(self.dir.resolve(), self.root)
         self.code = _code_fingerprint()
 

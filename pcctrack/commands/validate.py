@@ -20,7 +20,7 @@ def run(
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise UsageProblem(f"no such file or folder: {', '.join(missing)}")
-    loaded, diagnostics = check(root, as_of, only=paths or None, for_publication=publishable)
+    read, diagnostics = check(root, as_of, only=paths or None, for_publication=publishable)
     fmt = settings.diagnostic_format(fmt)
     if fmt is DiagnosticFormat.JSON:
         output.write(as_json(diagnostics))
@@ -33,7 +33,7 @@ def run(
         checked = len(wanted)
         scope = f" in {', '.join(printable(str(p)) for p in paths)} (other records were read only to resolve references)"
     else:
-        checked, scope = len(loaded.files), ""
+        checked, scope = read, ""
     output.note(summary(diagnostics, checked, scope))
     output.add_summary(lambda: validate_summary(diagnostics, checked))
     return EXIT_FINDINGS if errors(diagnostics) else EXIT_OK

@@ -44,10 +44,11 @@ def stamp(st: os.stat_result) -> list[int]:
 
 @functools.cache
 def _code_fingerprint() -> str:
-    """A digest of pcctrack's own source, so an upgrade or a local edit starts afresh."""
+    """A digest of pcctrack's own source and shipped templates, so an upgrade or a local edit
+    starts afresh (a replayed pack was rendered with the templates)."""
     digest = hashlib.sha256()
     package = Path(__file__).parent.parent
-    for source in sorted(package.rglob("*.py")):
+    for source in sorted([*package.rglob("*.py"), *(package / "templates").iterdir()]):
         digest.update(source.relative_to(package).as_posix().encode())
         digest.update(source.read_bytes())
     return digest.hexdigest()

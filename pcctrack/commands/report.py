@@ -7,11 +7,12 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from pcctrack.boundary.listing import Declared
+from pcctrack.boundary.answers import answered
+from pcctrack.boundary.listing import Declared, Tree
 from pcctrack.commands.common import display_row, listing_items, write_document
 from pcctrack.documents import charts
 from pcctrack.choices import DocFormat
-from pcctrack.documents.environment import template_dirs
+from pcctrack.documents.environment import template_dirs, template_stamps
 from pcctrack.documents.publish import produce
 from pcctrack.errors import EXIT_FINDINGS, EXIT_OK, NotWritten
 from pcctrack.output import Output
@@ -37,17 +38,26 @@ def run(
     draft: bool = False,
 ) -> int:
     overrides = template_dirs(root, templates)
-    listing = listing_items(root, output)  # the cached items `overdue` reads
-    missing = listing.left_out
-    if missing and not draft:
-        raise NotWritten(
-            f"the pack would leave out {len(missing)} record file{'s' if len(missing) != 1 else ''} that could not be "
-            f"read ({', '.join(missing)}): fix {'them' if len(missing) != 1 else 'it'} (see `pcctrack validate`), or "
-            "render with --draft, which names the missing files on the pack"
-        )
-    context = pack(listing.items, listing.declared, as_of, since or as_of - timedelta(days=DEFAULT_SINCE_DAYS), due_within, filters, missing)
-    write_document(produce("report", fmt, context, overrides), out, output)
-    return EXIT_FINDINGS if missing else EXIT_OK
+
+    def render(tree: Tree | None, to: Output) -> int:
+        listing = listing_items(root, to, tree)  # the cached items `overdue` reads
+        missing = listing.left_out
+        if missing and not draft:
+            raise NotWritten(
+                f"the pack would leave out {len(missing)} record file{'s' if len(missing) != 1 else ''} that could not be "
+                f"read ({', '.join(missing)}): fix {'them' if len(missing) != 1 else 'it'} (see `pcctrack validate`), or "
+                "render with --draft, which names the missing files on the pack"
+            )
+        context = pack(listing.items, listing.declared, as_of, since or as_of - timedelta(days=DEFAULT_SINCE_DAYS), due_within, filters, missing)
+        write_document(produce("report", fmt, context, overrides), out, to)
+        return EXIT_FINDINGS if missing else EXIT_OK
+
+    if out is not None:
+        return render(None, output)
+    # A pack on standard output is replayed while nothing it was made from has changed.
+    question = ["report", as_of.isoformat(), since and since.isoformat(), due_within, [filters.owner, filters.priority, filters.source]]
+    question += [fmt.value, draft, template_stamps(overrides)]
+    return answered(root, question, output, render)
 
 
 def pack(

@@ -119,3 +119,13 @@ def test_the_pack_refuses_a_tree_with_an_unreadable_file_even_from_a_warm_cache(
     assert "would leave out 1 record file that could not be read (records/audits/test-audit/action-1.yaml)" in refused.stderr
     draft = run("report", "--as-of", "2026-01-01", "--draft")
     assert draft.exit_code == 1 and "records/audits/test-audit/action-1.yaml" in draft.stdout
+
+
+def test_a_replayed_pack_follows_an_edited_override_template(records: Path) -> None:
+    mine = records.parent / "templates"
+    mine.mkdir()
+    (mine / "report.md.j2").write_text("First pack for {{ force }}\n", encoding="utf-8")
+    assert run("report", "--as-of", "2026-01-01").stdout == "First pack for Test Constabulary\n"
+    assert run("report", "--as-of", "2026-01-01").stdout == "First pack for Test Constabulary\n"
+    (mine / "report.md.j2").write_text("Second pack for {{ force }}\n", encoding="utf-8")
+    assert run("report", "--as-of", "2026-01-01").stdout == "Second pack for Test Constabulary\n"

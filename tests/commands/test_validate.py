@@ -53,7 +53,9 @@ def test_missing_path_is_a_usage_error(records) -> None:  # type: ignore[no-unty
     assert "no such file or folder: records/nope.yaml" in result.stderr
 
 
-def test_version() -> None:
+def test_version_is_the_installed_one() -> None:
+    from importlib.metadata import version
+
     result = run("--version")
     assert result.exit_code == 0
-    assert result.stdout.startswith("pcctrack ")
+    assert result.stdout == f"pcctrack {version('pcctrack')}\n"

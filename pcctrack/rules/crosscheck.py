@@ -152,17 +152,21 @@ def across(files: list[tuple[str, Facts]], as_of: date, unreadable: Mapping[str,
     for path, f in files:
         by_kind[f.kind].append((path, f))
     after = as_of.isoformat()
-    problems = list(_duplicate_ids(files))
+    problems = list(_duplicate_ids([pair for kind in _KINDS for pair in by_kind[kind]]))
     findings = {ident for _, f in by_kind["inspection"] for loc, ident in f.ids if loc[0] == "findings"}
     known = {ident for _, f in files for _, ident in f.ids}
     audits = {f.ids[0][1]: f for _, f in by_kind["audit"]}
     unknown = _Unknown(unreadable or {})
     declared = role_index(config.roles)
+    named = None if declared is None else {*declared, None}  # every declared spelling, or none given
+    vocabulary = None if config.vocabulary is None else set(config.vocabulary)
     for path, f in by_kind["inspection"] + by_kind["action"]:
         for loc, _, owner, lead, related, tags in f.items:
-            problems += _tags(config.vocabulary, path, tuple(loc), tags)
-            if declared is not None:
-                problems += _roles(declared, path, tuple(loc), owner, lead)
+            # Each check is called only where it may find something: a national tree has 10,000s of items.
+            if vocabulary is not None and not vocabulary.issuperset(tags):
+                problems += _tags(config.vocabulary, path, tuple(loc), tags)
+            if named is not None and not named.issuperset((owner, lead)):
+                problems += _roles(declared, path, tuple(loc), owner, lead)  # type: ignore[arg-type]
             for i, ref in enumerate(related):
                 if ref not in known:
                     problems.append(Problem(path, (*loc, "related", i), unknown("related id", ref, known)))
@@ -194,17 +198,15 @@ def across(files: list[tuple[str, Facts]], as_of: date, unreadable: Mapping[str,
 
 
 def _duplicate_ids(files: list[tuple[str, Facts]]) -> Iterator[Problem]:
+    """Every id claimed again after its first claim, ``files`` in the order ids are claimed."""
     first: dict[str, str] = {}
-    for kind in _KINDS:
-        for path, facts in files:
-            if facts.kind != kind:
-                continue
-            for loc, ident in facts.ids:
-                if ident in first:
-                    where = "earlier in this file" if first[ident] == path else f"in {first[ident]}"
-                    yield Problem(path, tuple(loc), f"duplicate id '{ident}': already used {where}; ids must be unique")
-                else:
-                    first[ident] = path
+    for path, facts in files:
+        for loc, ident in facts.ids:
+            if ident in first:
+                where = "earlier in this file" if first[ident] == path else f"in {first[ident]}"
+                yield Problem(path, tuple(loc), f"duplicate id '{ident}': already used {where}; ids must be unique")
+            else:
+                first[ident] = path
 
 
 def _item_dates(loc: Loc, item: TrackedItem, facts: Facts) -> list[Problem]:

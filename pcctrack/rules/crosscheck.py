@@ -22,7 +22,7 @@ from pcctrack.validation import Loc, Problem
 if TYPE_CHECKING:
     from pcctrack.models import Audit, Inspection
     from pcctrack.models.common import TrackedItem
-    from pcctrack.records import RecordSet, Sourced
+    from pcctrack.records import RecordSet
 
 _KINDS = ("inspection", "audit", "action")
 """The order ids are first claimed in: every inspection, then every audit, then every action."""

@@ -57,9 +57,14 @@ class Runner:
         self.cache = work / "cache"
         self.env = {**os.environ, "PYTHONPATH": str(REPO), "PCCTRACK_CACHE_DIR": str(self.cache), "NO_COLOR": "1"}
         self.env.pop("PCCTRACK_RECORDS", None)
+        # The console script pip installs beside this Python, as a user runs it (issue 17);
+        # it imports pcctrack from this checkout, which PYTHONPATH puts first.
+        script = Path(sys.executable).parent / "pcctrack"
+        self.script = [str(script)] if script.exists() else [sys.executable, "-m", "pcctrack"]
 
-    def once(self, args: list[str], cwd: Path) -> tuple[float, int, subprocess.CompletedProcess[bytes]]:
-        argv = ["/usr/bin/time", "-f", "%M", sys.executable, *args]
+    def once(self, args: list[str], cwd: Path, program: list[str] | None = None) -> tuple[float, int, subprocess.CompletedProcess[bytes]]:
+        """One run of ``program`` (default: this Python) with ``args``: seconds, peak memory in KB, result."""
+        argv = ["/usr/bin/time", "-f", "%M", *(program or [sys.executable]), *args]
         start = time.perf_counter()
         done = subprocess.run(argv, env=self.env, cwd=cwd, capture_output=True)
         elapsed = time.perf_counter() - start
@@ -88,6 +93,10 @@ class Runner:
         shutil.rmtree(self.cache, ignore_errors=True)
 
 
+PEER = next((p for p in (Path(sys.executable).parent / "check-jsonschema", shutil.which("check-jsonschema")) if p and Path(p).exists()), None)
+"""check-jsonschema, from beside this Python (the `bench` extra) or on the PATH."""
+
+
 def reference(records: Path, runs: int = 3) -> list[float]:
     """Seconds PyYAML's C loader takes to parse every file (interpreter start excluded), per run."""
     return [float(subprocess.run([sys.executable, "-c", REFERENCE, str(records)], capture_output=True, check=True, text=True).stdout) for _ in range(runs)]
@@ -105,7 +114,7 @@ def peer(tree: Path, schemas: Path) -> tuple[float, set[str]]:
     failed: set[str] = set()
     total = 0.0
     for kind, paths in groups.items():
-        argv = ["check-jsonschema", "--schemafile", str(schemas / f"{kind}.schema.json"), *(str(p.relative_to(tree)) for p in paths)]
+        argv = [str(PEER), "--schemafile", str(schemas / f"{kind}.schema.json"), *(str(p.relative_to(tree)) for p in paths)]
         start = time.perf_counter()
         done = subprocess.run(argv, cwd=tree, capture_output=True, text=True)
         total += time.perf_counter() - start
@@ -114,6 +123,28 @@ def peer(tree: Path, schemas: Path) -> tuple[float, set[str]]:
             if text.startswith("records/"):
                 failed.add(text.split("::")[0].split(":")[0].split(" ")[0])
     return total, failed
+
+
+def one_changed(
+    runner: Runner, tree: Path, validate: list[str], schemas: Path, change: Callable[[], None]
+) -> tuple[float, int, subprocess.CompletedProcess[bytes], float] | None:
+    """`validate` of one file just changed in a tree whose cache is warm, taking turns with
+    check-jsonschema on the same file: the medians of each, our peak memory and last result."""
+    if PEER is None:
+        return None
+    runner.once(validate[:-1], tree)  # the cache, as a commit finds it after the last one
+    peer_argv = [str(PEER), "--schemafile", str(schemas / "action.schema.json"), validate[-1]]
+    ours, theirs, peaks, last = [], [], [], None
+    for _ in range(runner.runs):
+        change()
+        start = time.perf_counter()
+        subprocess.run(peer_argv, cwd=tree, capture_output=True, check=True)
+        theirs.append(time.perf_counter() - start)
+        elapsed, peak, last = runner.once(validate, tree)
+        ours.append(elapsed)
+        peaks.append(peak)
+    assert last is not None
+    return statistics.median(ours), max(peaks), last, statistics.median(theirs)
 
 
 def bench(runner: Runner, n: int, with_peer: bool = True) -> list[tuple[str, str, str, str]]:
@@ -145,18 +176,32 @@ def bench(runner: Runner, n: int, with_peer: bool = True) -> list[tuple[str, str
     seconds, peak, _, paired = runner.median(overdue, tree, before=change_one, paired=records)
     row("overdue, one file changed", seconds, peak, "", paired)
     changed.write_text(original, encoding="utf-8")
-    seconds, peak, done, _ = runner.median(["-m", "pcctrack", "validate", "--records", "records", "--as-of", AS_OF], tree)
-    row("validate, clean", seconds, peak, done.stderr.decode().strip().splitlines()[-1])
-    validate_bad = ["-m", "pcctrack", "validate", "--records", "records", "--as-of", AS_OF, "--format", "json"]
-    bad_seconds, peak, done, _ = runner.median(validate_bad, bad_tree)
+    report = ["-m", "pcctrack", "report", "--records", "records", "--as-of", AS_OF, "--format", "html"]
+    runner.once(report, tree)  # the pack for this tree, kept
+    seconds, peak, _, paired = runner.median(report, tree, paired=records)
+    row("report --format html, warm (nothing changed: replayed)", seconds, peak, "", paired)
+    seconds, peak, _, paired = runner.median(report, tree, before=change_one, paired=records)
+    row("report --format html, one file changed (built from the cached items)", seconds, peak, "", paired)
+    changed.write_text(original, encoding="utf-8")
+    seconds, peak, _, _ = runner.median(["-m", "pcctrack", "status", "--records", "records", "--as-of", AS_OF], tree)
+    row("status (warm)", seconds, peak)
+    validate = ["-m", "pcctrack", "validate", "--records", "records", "--as-of", AS_OF]
+    seconds, peak, done, _ = runner.median(validate, tree, before=runner.clear_cache)
+    row("validate, whole tree, no cache", seconds, peak, done.stderr.decode().strip().splitlines()[-1])
+    schemas = runner.work / "schemas"
+    runner.once(["-m", "pcctrack", "schema", "--output", str(schemas)], REPO)
+    one = one_changed(runner, tree, [*validate, str(changed.relative_to(tree))], schemas, change_one)
+    changed.write_text(original, encoding="utf-8")
+    if one is not None:
+        seconds, peak, done, peer_one = one
+        note = f"{seconds / peer_one:.3f}x check-jsonschema on that file ({peer_one:.2f} s, taking turns); {done.stderr.decode().strip().splitlines()[-1]}"
+        row("validate one changed file, warm cache (the pre-commit hook)", seconds, peak, note)
+    validate_bad = [*validate, "--format", "json"]
+    bad_seconds, peak, done, _ = runner.median(validate_bad, bad_tree, before=runner.clear_cache)
     found = [f"{p['path']}:{p['line']}:{p['col']}" for p in json.loads(done.stdout)["problems"]]
     exact = sum(1 for e in expected if e in found)
     found_files = {f.rsplit(":", 2)[0] for f in found}
-    row(f"validate, {BAD} bad files", bad_seconds, peak, f"{exact}/{len(expected)} at the exact path:line:col, {len(found)} problems")
-    seconds, peak, _, _ = runner.median(["-m", "pcctrack", "status", "--records", "records", "--as-of", AS_OF], tree)
-    row("status (warm)", seconds, peak)
-    seconds, peak, _, _ = runner.median(["-m", "pcctrack", "report", "--records", "records", "--as-of", AS_OF, "--format", "html"], tree)
-    row("report --format html", seconds, peak)
+    row(f"validate, {BAD} bad files, no cache", bad_seconds, peak, f"{exact}/{len(expected)} at the exact path:line:col, {len(found)} problems")
     after = reference(records)
     ref = statistics.median(before + after)
     rows = [(
@@ -176,24 +221,23 @@ def bench(runner: Runner, n: int, with_peer: bool = True) -> list[tuple[str, str
             ratio = f"{seconds / ref:.3f}x"
         rows.append((name, f"{seconds:.2f} s", ratio, memory + (f"; {note}" if note else "")))
     # Start-up is a fraction of a second, so the floor and pcctrack take turns, many times.
-    startup = {"import": ["-c", "import typer, pydantic"], "--version": ["-m", "pcctrack", "--version"], "--help": ["-m", "pcctrack", "--help"]}
+    startup = {"import": [sys.executable, "-c", "import typer, pydantic"], "--version": [*runner.script, "--version"], "--help": [*runner.script, "--help"]}
     took: dict[str, list[float]] = {name: [] for name in startup}
     peaks: dict[str, int] = dict.fromkeys(startup, 0)
     for _ in range(STARTUP_RUNS):
-        for name, args in startup.items():
-            elapsed, peak, _ = runner.once(args, REPO)
+        for name, argv in startup.items():
+            elapsed, peak, _ = runner.once([], REPO, program=argv)
             took[name].append(elapsed)
             peaks[name] = max(peaks[name], peak)
     base = statistics.median(took["import"])
     for flag in ("--version", "--help"):
         seconds = statistics.median(took[flag])
-        rows.append((f"pcctrack {flag}", f"{seconds:.3f} s", f"{seconds / base:.3f}x import", f"{peaks[flag] / 1024:.0f} MB"))
+        shown = "pcctrack" if runner.script[0].endswith("pcctrack") else "python -m pcctrack"
+        rows.append((f"{shown} {flag}", f"{seconds:.3f} s", f"{seconds / base:.3f}x import", f"{peaks[flag] / 1024:.0f} MB"))
     rows.append(('python -c "import typer, pydantic"', f"{base:.3f} s", "1.00x import", f"{STARTUP_RUNS} runs each, taking turns"))
-    schemas = runner.work / "schemas"
-    runner.once(["-m", "pcctrack", "schema", "--output", str(schemas)], REPO)
     if not with_peer:
         rows.append(("check-jsonschema", "-", "-", "skipped (--no-peer)"))
-    elif shutil.which("check-jsonschema"):
+    elif PEER is not None:
         peer_seconds, rejected = peer(bad_tree, schemas)
         bad_files = {e.rsplit(":", 2)[0] for e in expected}
         rows.append((

@@ -2,39 +2,81 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from pcctrack.boundary import yamlio
 from pcctrack.diagnostics import Diagnostic
-from pcctrack.boundary.files import RecordKind, discover, display_path
-from pcctrack.loader import Loaded, load
-from pcctrack.rules import crosscheck, publishable
+from pcctrack.boundary.files import RecordKind, discover, display_path, is_within
+from pcctrack.boundary.listing import acyclic, collected
+from pcctrack.loader import Loaded, Positions, load
+from pcctrack.rules import crosscheck
 from pcctrack.validation import validate
 
 
-def check(
-    root: Path, as_of: date, only: list[Path] | None = None, for_publication: bool = False
-) -> tuple[Loaded, list[Diagnostic]]:
-    """All problems in the records under ``root``; with ``only``, just those in these paths.
+@dataclass
+class Checked:
+    """What `validate` found and over which files, so its summary can say what it covered."""
 
-    The whole tree is loaded either way, so references from the named files to other
-    records still resolve. ``for_publication`` adds the checks that keep personal data
-    and redaction markers out of published fields.
+    diagnostics: list[Diagnostic]
+    read: int
+    """How many record files the check read (from the cache or in full)."""
+    named: list[str] = field(default_factory=list)
+    """For `validate PATH`: the record files PATH holds, the only ones whose problems count."""
+    outside: list[str] = field(default_factory=list)
+    """For `validate PATH`: files outside PATH, read only to resolve references, that have
+    problems of their own (reported by a whole-tree `validate`)."""
+
+
+def check(root: Path, as_of: date, only: list[Path] | None = None, for_publication: bool = False) -> Checked:
+    """All problems in the records under ``root``; with ``only``, just the problems in these
+    paths.
+
+    The whole tree is checked either way, so references from the named files to other
+    records still resolve: from the cache, which keeps what each file contributes to the
+    checks across records, so only files that changed are read. ``for_publication`` adds the
+    checks that keep personal data and redaction markers out of published fields (they need
+    every record in full), and files named from outside ``root`` are read in full too.
     """
     named = _expand(only or [])
-    loaded = load(root, extra=named)
-    problems = crosscheck.check(loaded.records, as_of, loaded.unreadable_ids)
-    problems += crosscheck.warnings(loaded.records, as_of)
-    if for_publication:
-        problems += publishable.check(loaded.records)
-    found = loaded.diagnostics + [loaded.locate(p) for p in problems]
-    if only:
-        wanted = {display_path(p) for p in named}
-        loaded.named = sorted(wanted)
-        loaded.outside = sorted({d.path for d in found if d.path not in wanted and d.severity == "error"})
-        found = [d for d in found if d.path in wanted]
-    return loaded, sorted(set(found))
+    wanted = {display_path(p) for p in named} if only else None
+    inside = root.resolve()
+    if for_publication or not all(is_within(p.resolve(), inside) for p in named):
+        loaded = load(root, extra=named)
+        problems = crosscheck.check(loaded.records, as_of, loaded.unreadable_ids)
+        problems += crosscheck.warnings(loaded.records, as_of)
+        if for_publication:
+            from pcctrack.rules import publishable  # it needs the models' field metadata
+
+            problems += publishable.check(loaded.records)
+        found = loaded.diagnostics + [loaded.locate(p) for p in problems if wanted is None or p.path in wanted]
+        failing = {p.path for p in problems if p.severity == "error"}
+        read = len(loaded.files)
+    else:
+        found, failing, read = _from_cache(root, as_of, wanted)
+    if wanted is None:
+        return Checked(sorted(set(found)), read)
+    errors = {d.path for d in found if d.severity == "error"} | failing
+    return Checked(
+        sorted({d for d in found if d.path in wanted}), read, sorted(wanted), sorted(errors - wanted)
+    )
+
+
+def _from_cache(root: Path, as_of: date, wanted: set[str] | None) -> tuple[list[Diagnostic], set[str], int]:
+    """`check`'s problems from each file's cached facts: the same checks on the same facts.
+    Only the problems in ``wanted`` files are given positions; the others are named by file."""
+    tree = collected(root, checks=True)
+    with acyclic():
+        files = [(shown, crosscheck.Facts(**entry["facts"])) for shown, entry in tree.checks]
+        own = [Diagnostic(shown, *located) for shown, entry in tree.checks for located in entry["own"]]
+        problems = crosscheck.across(files, as_of, tree.unreadable)
+        problems += crosscheck.undated_warnings(tree.items, files, tree.policy.undated_warning_days, as_of)
+    chosen = [p for p in problems if wanted is None or p.path in wanted]
+    paths = {p.path for p in chosen}
+    positions = Positions(sources={shown: Path(tree.tree.within + rel) for rel, shown, _, _ in tree.tree.entries if shown in paths})
+    failing = {p.path for p in problems if p.severity == "error"}
+    return tree.diagnostics + own + [positions.locate(p) for p in chosen], failing, len(tree.tree.entries)
 
 
 def _expand(paths: list[Path]) -> list[Path]:
@@ -77,5 +119,5 @@ def check_files(loaded: Loaded, files: list[tuple[str, RecordKind, bytes]], as_o
     if not problems and not located:
         problems = crosscheck.check(records, as_of)
     wanted = {path for path, _, _ in files}
-    placed = Loaded(loaded.records, documents=documents)
+    placed = Positions(documents=documents)
     return sorted(set(located) | {placed.locate(p) for p in problems if p.path in wanted})

@@ -20,22 +20,14 @@ if TYPE_CHECKING:
 
 
 @dataclass
-class Loaded:
-    records: RecordSet
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+class Positions:
+    """Where problems are in their files: an exact parse of a file, made when a problem in it
+    needs a line and column."""
+
     documents: dict[str, yamlio.Document] = field(default_factory=dict)
     """Exact parses, with positions, made so far: only files that needed one are here."""
-    files: list[str] = field(default_factory=list)
     sources: dict[str, Path] = field(default_factory=dict)
     """Where each shown path was read from, to parse it exactly if a problem needs a position."""
-    named: list[str] = field(default_factory=list)
-    """For `validate PATH`: the record files PATH holds, the only ones whose problems count."""
-    outside: list[str] = field(default_factory=list)
-    """For `validate PATH`: files outside PATH, read only to resolve references, that have
-    problems of their own (reported by a whole-tree `validate`)."""
-    unreadable_ids: dict[str, str] = field(default_factory=dict)
-    """Ids found in files that parsed but failed validation, and those files: a reference to
-    one is a problem of that file, not a typo in the reference."""
 
     def locate(self, problem: Problem) -> Diagnostic:
         """Give a rule's problem the line and column of the value (or key) it is about."""
@@ -53,6 +45,18 @@ class Loaded:
         return self.documents.get(shown)
 
 
+@dataclass
+class Loaded(Positions):
+    """What reading record files found: the valid records, and every file's problems."""
+
+    records: RecordSet = field(kw_only=True)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    unreadable_ids: dict[str, str] = field(default_factory=dict)
+    """Ids found in files that parsed but failed validation, and those files: a reference to
+    one is a problem of that file, not a typo in the reference."""
+
+
 def load(root: Path, extra: list[Path] = ()) -> Loaded:  # type: ignore[assignment]
     """Load every record under ``root`` (plus ``extra`` files outside it)."""
     return load_placed(placed(root, extra))
@@ -60,7 +64,7 @@ def load(root: Path, extra: list[Path] = ()) -> Loaded:  # type: ignore[assignme
 
 def load_placed(places: list[Placed]) -> Loaded:
     """Load the given files; one that cannot be a record is a diagnostic, not a stop."""
-    loaded = Loaded(RecordSet())
+    loaded = Loaded(records=RecordSet())
     for place in places:
         loaded.files.append(place.shown)
         if place.problem is not None or place.kind is None:

@@ -25,7 +25,7 @@ import orjson
 
 from pcctrack.boundary.files import is_within
 
-FORMAT = 3
+FORMAT = 4
 ENV = "PCCTRACK_CACHE_DIR"
 
 
@@ -46,10 +46,11 @@ def stamp(st: os.stat_result) -> list[int]:
 
 @functools.cache
 def _code_fingerprint() -> str:
-    """A digest of pcctrack's own source, so an upgrade or a local edit starts afresh."""
+    """A digest of pcctrack's own source and shipped templates, so an upgrade or a local edit
+    starts afresh (a replayed pack was rendered with the templates)."""
     digest = hashlib.sha256()
     package = Path(__file__).parent.parent
-    for source in sorted(package.rglob("*.py")):
+    for source in sorted([*package.rglob("*.py"), *(package / "templates").iterdir()]):
         digest.update(source.relative_to(package).as_posix().encode())
         digest.update(source.read_bytes())
     return digest.hexdigest()
@@ -58,10 +59,12 @@ def _code_fingerprint() -> str:
 class Cache:
     """The entries for one records folder, keyed by each file's path relative to it."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, name: str | None = None) -> None:
+        """``name`` tells apart caches of different things about the same folder."""
         self.root = root.resolve()
         self.dir = folder()
-        self.file = self.dir / (hashlib.sha256(str(self.root).encode()).hexdigest()[:32] + ".json")
+        digest = hashlib.sha256(str(self.root).encode()).hexdigest()[:32]
+        self.file = self.dir / (digest + (f"-{name}" if name else "") + ".json")
         self.usable = not is_within(self.dir.resolve(), self.root)
         self.code = _code_fingerprint()
 

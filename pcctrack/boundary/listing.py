@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import orjson
 
@@ -88,39 +88,73 @@ def survey(root: Path) -> Tree:
     return Tree(entries, odd, walk.within)
 
 
-class Tracked(NamedTuple):
-    """What a listing reads from a tree."""
+@dataclass(frozen=True)
+class Declared:
+    """What pcctrack.yaml declares that listings and the pack use, without loading the models."""
 
-    items: list[Item]
-    diagnostics: list[Diagnostic]
-    """The problems of the files that could not be read (and were left out)."""
-    roles: dict[str, list[str]] | None
-    """The roles pcctrack.yaml declares, with their other spellings (for filters)."""
-    scales: dict[str, list[str]]
-    """Each audit's priority scale, highest first, by audit id (levels with no items too)."""
-    policy: Policy
-    """Who closes what, and how long work may go undated, as pcctrack.yaml says."""
+    roles: dict[str, list[str]] | None = None
+    """The owner roles and their spellings (for filters)."""
+    force: str = "the force"
+    """The force the office holds to account (`models.config.Config`'s default when unnamed)."""
 
 
-def tracked_items(root: Path, tree: Tree | None = None) -> Tracked:
+def tracked_items(root: Path, tree: Tree | None = None) -> Collected:
     """Every item under ``root`` (as ``tree`` found it, if given), with what filters,
     roll-ups and scheduled checks need beside it."""
+    return collected(root, tree)
+
+
+@dataclass(frozen=True)
+class Collected:
+    """Everything the cache and the files read this run say about a tree."""
+
+    tree: Tree
+    items: list[Item]
+    """Every tracked item, resolved (`rules.items.resolve`); or, for checks, those that may
+    have no date (every item with no deadline, and more)."""
+    diagnostics: list[Diagnostic]
+    """The problems of the files that could not be read (all of them read this run)."""
+    declared: Declared
+    policy: Policy
+    """Who closes what, and how long work may go undated, as pcctrack.yaml says."""
+    scales: dict[str, list[str]]
+    """Each audit's priority scale, highest first, by audit id (levels with no items too)."""
+    titles: dict[str, str]
+    """Each inspection's and audit's id to the title its report is known by (an audit's with
+    its reference)."""
+    checks: list[tuple[str, dict[str, Any]]]
+    """For checks, each readable record's shown path and what `validate` needs of it: its
+    `crosscheck.Facts` (as a dict) and the problems it has on its own, located (line, column,
+    message, severity)."""
+    unreadable: dict[str, str]
+    """Ids declared in files that failed validation, and those files (`loader.Loaded`)."""
+
+
+def collected(root: Path, tree: Tree | None = None, checks: bool = False) -> Collected:
+    """The tree under ``root`` (as ``tree`` found it, if given) from the cache, reading only
+    the files that changed, and keeping what they yield for the next run.
+
+    ``checks`` asks for what `validate` needs, from a cache of its own: each record's facts
+    and problems, and only the items that may have no deadline (a resolved item's deadline
+    is its own, or its original one moved by revisions: with either set, it has one), which
+    is all its warnings need. A listing never pays for checks, nor `validate` for every item.
+    """
     tree = survey(root) if tree is None else tree
-    cache = Cache(root)
-    with _acyclic():
+    cache = Cache(root, CHECKS if checks else None)
+    with acyclic():
         stored = cache.read()
     try:
-        found, entries = _collect(tree, stored)
+        found, entries = _collect(tree, stored, checks)
     except (KeyError, TypeError, ValueError, IndexError, AttributeError):
         # A cache entry that does not read back as written: start afresh without it.
-        found, entries = _collect(tree, {})
+        found, entries = _collect(tree, {}, checks)
     if entries != stored:
         cache.write(entries)
     return found
 
 
 @contextmanager
-def _acyclic() -> Iterator[None]:
+def acyclic() -> Iterator[None]:
     """Build many objects that form no cycles without the cyclic garbage collector's passes.
 
     The cache and the items of a national tree are millions of small objects, and the
@@ -138,10 +172,15 @@ def _acyclic() -> Iterator[None]:
             gc.enable()
 
 
-def _collect(tree: Tree, stored: dict[str, Any]) -> tuple[Tracked, dict[str, Any]]:
+CHECKS = "checks"
+"""The name of `validate`'s cache, beside the listings' (`boundary.cache.Cache`)."""
+
+
+def _collect(tree: Tree, stored: dict[str, Any], checks: bool) -> tuple[Collected, dict[str, Any]]:
     entries: dict[str, Any] = {}
     by_shown: dict[str, Any] = {}
     diagnostics: list[Diagnostic] = []
+    unreadable: dict[str, str] = {}
     unread: list[Placed] = []
     stamps: dict[str, tuple[str, list[int]]] = {}
     for rel, shown, kind, current in tree.entries:
@@ -155,27 +194,34 @@ def _collect(tree: Tree, stored: dict[str, Any]) -> tuple[Tracked, dict[str, Any
             stamps[shown] = (rel, current)
             unread.append(tree.place(rel, shown, kind))
     if unread:
-        new, diagnostics = _read(unread)
+        new, diagnostics, unreadable = _read(unread, checks)
         for shown, entry in new:
             rel, current = stamps[shown]
             entries[rel] = by_shown[shown] = {"stamp": current, **entry}
 
-    roles = None
+    declared = Declared()
     policy = Policy()
     for entry in by_shown.values():
         if entry["kind"] == RecordKind.CONFIG:
-            roles = entry["roles"]
+            declared = Declared(entry["roles"], entry["force"])
             policy = Policy.from_settings(entry["verification"], entry["undated_warning_days"])
     audits = _audit_facts(tree, by_shown)
-    index = role_index(roles)
+    titles = {entry["record"]: entry["title"] for entry in by_shown.values() if "title" in entry}
+    index = role_index(declared.roles)
     found: dict[str, list[Item]] = {RecordKind.INSPECTION: [], RecordKind.ACTION: []}
-    with _acyclic():
+    checked = []
+    with acyclic():
         for _, shown, _, _ in tree.entries:
             entry = by_shown.get(shown)
-            if entry is not None and entry["kind"] in found:
+            if entry is None:
+                continue
+            if checks:
+                checked.append((shown, entry["checks"]))
+            if entry["kind"] in found:
                 found[entry["kind"]].extend(_decode(values, shown, index, audits, policy) for values in entry["items"])
+    items = found[RecordKind.INSPECTION] + found[RecordKind.ACTION]
     scales = {audit: facts.scale for audit, facts in audits.items()}
-    return Tracked(found[RecordKind.INSPECTION] + found[RecordKind.ACTION], diagnostics, roles, scales, policy), entries
+    return Collected(tree, items, diagnostics, declared, policy, scales, titles, checked, unreadable), entries
 
 
 def _audit_facts(tree: Tree, by_shown: dict[str, Any]) -> dict[str, AuditFacts]:
@@ -196,8 +242,11 @@ PARALLEL_FROM = 2000
 """From this many files to read, a second process reads half of them (a cold national tree)."""
 
 
-def _read(unread: list[Placed]) -> tuple[list[tuple[str, dict[str, Any]]], list[Diagnostic]]:
-    """Cache entries and problems for the files that must be read.
+_Read = tuple[list[tuple[str, dict[str, Any]]], list[Diagnostic], dict[str, str]]
+
+
+def _read(unread: list[Placed], checks: bool) -> _Read:
+    """Cache entries, problems and unreadable ids (`loader.Loaded`) for the files that must be read.
 
     Parsing and validating are CPU-bound, so a large batch is split with a forked second
     process where there is a second core; each half comes back as plain entries. The halves
@@ -205,7 +254,7 @@ def _read(unread: list[Placed]) -> tuple[list[tuple[str, dict[str, Any]]], list[
     and their validators are built before the fork, so the second process starts with them.
     """
     if len(unread) < PARALLEL_FROM or not _can_fork():
-        return _read_here(unread)
+        return _read_here(unread, checks)
     import multiprocessing
 
     import pcctrack.loader  # noqa: F401
@@ -214,26 +263,26 @@ def _read(unread: list[Placed]) -> tuple[list[tuple[str, dict[str, Any]]], list[
     prepare({p.kind for p in unread if p.kind is not None})
 
     with multiprocessing.get_context("fork").Pool(1) as pool:
-        theirs = pool.apply_async(_read_here, (unread[1::2],))
-        mine = _read_here(unread[0::2])
+        theirs = pool.apply_async(_read_here, (unread[1::2], checks))
+        mine = _read_here(unread[0::2], checks)
         other = theirs.get()
-    return mine[0] + other[0], mine[1] + other[1]
+    return mine[0] + other[0], mine[1] + other[1], {**other[2], **mine[2]}
 
 
 def _can_fork() -> bool:
     return sys.platform == "linux" and len(os.sched_getaffinity(0)) > 1
 
 
-def _read_here(unread: list[Placed]) -> tuple[list[tuple[str, dict[str, Any]]], list[Diagnostic]]:
+def _read_here(unread: list[Placed], checks: bool) -> _Read:
     from pcctrack.loader import load_placed  # imports the models only when something must be read
 
     loaded = load_placed(unread)
-    return _new_entries(loaded), loaded.diagnostics
+    return _new_entries(loaded, checks), loaded.diagnostics, loaded.unreadable_ids
 
 
-def _new_entries(loaded: Any) -> list[tuple[str, dict[str, Any]]]:
-    """Cache entries for the records this run had to read."""
-    from pcctrack.rules.items import record_items
+def _new_entries(loaded: Any, checks: bool) -> list[tuple[str, dict[str, Any]]]:
+    """Cache entries for the records this run had to read (``checks``: see `collected`)."""
+    from pcctrack.rules.items import known_as, record_items
 
     records = loaded.records
     out: list[tuple[str, dict[str, Any]]] = []
@@ -245,6 +294,7 @@ def _new_entries(loaded: Any) -> list[tuple[str, dict[str, Any]]]:
                 {
                     "kind": RecordKind.CONFIG.value,
                     "roles": config.roles,
+                    "force": config.force,
                     "verification": config.verification.model_dump(),
                     "undated_warning_days": config.undated_warning_days,
                 },
@@ -259,12 +309,40 @@ def _new_entries(loaded: Any) -> list[tuple[str, dict[str, Any]]]:
             "issued": issued.isoformat() if issued else None,
             "superseded_by": a.model.superseded_by,
             "restricted": a.model.restricted,
+            "record": a.model.id,
+            "title": known_as(a.model),
         }
         out.append((a.path, {"kind": RecordKind.AUDIT.value, **entry}))
     for kind, sourced in ((RecordKind.INSPECTION, records.inspections), (RecordKind.ACTION, records.actions)):
         for s in sourced:
-            out.append((s.path, {"kind": kind.value, "items": [_encode(i) for i in record_items(s)]}))
+            items = [_encode(i) for i in record_items(s)]
+            if checks:
+                items = [v for v in items if v[_DUE] is None or v[_ORIGINAL_DUE] is None]
+            entry = {"kind": kind.value, "items": items}
+            if kind is RecordKind.INSPECTION:
+                entry.update(record=s.model.id, title=known_as(s.model))
+            out.append((s.path, entry))
+    if checks:
+        models = {records.config_path: records.config} if records.config_path is not None else {}
+        models.update({s.path: s.model for s in (*records.inspections, *records.audits, *records.actions)})
+        for shown, entry in out:
+            entry["checks"] = _checks(loaded, RecordKind(entry["kind"]), shown, models[shown])
     return out
+
+
+def _checks(loaded: Any, kind: RecordKind, shown: str, model: Any) -> dict[str, Any]:
+    """What `validate` needs of one record that read: its facts for the checks across records,
+    and the problems it has on its own, located now (a position depends on the file alone)."""
+    from pcctrack.rules.crosscheck import one_record
+    from pcctrack.validation import Problem
+
+    own, facts = one_record(kind.value, model)
+    located = [loaded.locate(Problem(shown, p.loc, p.message, p.at_key, p.severity)) for p in own]
+    # The facts are already plain data (`dataclasses.asdict` would copy them deeply: a third of
+    # a cold national validate); the defaults are left out, and come back by themselves.
+    blank = vars(type(facts)(facts.kind))
+    kept = {k: v for k, v in vars(facts).items() if k == "kind" or v != blank[k]}
+    return {"facts": kept, "own": [[d.line, d.col, d.message, d.severity] for d in located]}
 
 
 def _encode(item: Item) -> list[Any]:
@@ -307,5 +385,6 @@ def _decode(
 
 _WIDTH = len(_FIELDS)
 _SOURCE, _TAGS, _ADDRESSEES, _EVENTS, _FILE = (_AT[name] for name in ("source", "tags", "addressees", "events", "file"))
+_DUE, _ORIGINAL_DUE = _AT["due"], _AT["original_due"]
 _day = date.fromisoformat
 _new_item = object.__new__

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from pcctrack.diagnostics import Diagnostic
 from pcctrack.errors import EXIT_FINDINGS, EXIT_OK, UsageProblem
 from pcctrack.boundary.files import NOT_A_RECORD, RecordKind
-from pcctrack.boundary.listing import Tree, tracked_items
+from pcctrack.boundary.listing import Declared, Tree, tracked_items
 from pcctrack.output import Output
 from pcctrack.reporters.diagnostics import printable
 from pcctrack.reporters.tabular import Column, Row, TableFormat, to_csv, to_json, to_markdown, to_rich
@@ -43,21 +43,29 @@ def listing_items(root: Path, output: Output, tree: Tree | None = None) -> Listi
     """Every tracked item (in ``tree``, if already surveyed), read through the cache, saying
     which files were left out."""
     found = tracked_items(root, tree)
-    return Listing(found.items, found.roles, warn_left_out(output, found.diagnostics), found.scales, found.policy.undated_warning_days)
+    missing = warn_left_out(output, found.diagnostics)
+    return Listing(found.items, found.declared, missing, found.scales, found.titles, found.policy.undated_warning_days)
 
 
 @dataclass(frozen=True)
 class Listing:
-    """What a listing command reads: the items, the declared roles, and whether any record file
-    was left out (the answer is then incomplete, and the command says so with exit 1)."""
+    """What a listing command reads: the items, what pcctrack.yaml declares, and the record
+    files left out (the answer is then incomplete, and the command says so with exit 1)."""
 
     items: list[Item]
-    roles: dict[str, list[str]] | None
-    incomplete: bool
+    declared: Declared
+    left_out: list[str]
     scales: dict[str, list[str]]
     """Each audit's priority scale by audit id."""
+    titles: dict[str, str]
+    """Each record's id to the title its report is known by."""
     undated_warning_days: int = 90
     """How long open work may go with no date before scheduled checks fail on it."""
+
+    @property
+    def roles(self) -> dict[str, list[str]] | None:
+        """The declared owner roles, for filters."""
+        return self.declared.roles
 
     def as_of(self, day: date) -> list[Item]:
         """The items as the tracker stood on ``day`` (see `rules.ledger.at`)."""
@@ -65,7 +73,7 @@ class Listing:
 
     def exit_code(self) -> int:
         """1 when a record could not be read: an answer from the rest is not the whole answer."""
-        return EXIT_FINDINGS if self.incomplete else EXIT_OK
+        return EXIT_FINDINGS if self.left_out else EXIT_OK
 
 
 def left_out(diagnostics: list[Diagnostic]) -> list[str]:
@@ -88,8 +96,9 @@ def scales(records: RecordSet) -> list[list[str]]:
     return [[level.name for level in a.model.priority_scale] for a in records.audits]
 
 
-def warn_left_out(output: Output, diagnostics: list[Diagnostic]) -> bool:
-    """A listing leaves out files it cannot read, and says so rather than hiding them."""
+def warn_left_out(output: Output, diagnostics: list[Diagnostic]) -> list[str]:
+    """A listing leaves out files it cannot read, and says so rather than hiding them: the
+    files' shown paths, sorted."""
     broken = left_out(diagnostics)
     if broken:
         output.warn(
@@ -97,7 +106,7 @@ def warn_left_out(output: Output, diagnostics: list[Diagnostic]) -> bool:
             f"{'were' if len(broken) != 1 else 'was'} left out ({printable(', '.join(broken))}), "
             "so this answer is incomplete: run `pcctrack validate` for details"
         )
-    return bool(broken)
+    return broken
 
 
 @dataclass(frozen=True)

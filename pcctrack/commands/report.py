@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from pcctrack.commands.common import display_row, known_filters, left_out, load_for_listing, scales, write_document
+from pcctrack.boundary.answers import answered
+from pcctrack.boundary.listing import Tree
+from pcctrack.commands.common import Listing, display_row, known_filters, listing_items, write_document
 from pcctrack.documents import charts
 from pcctrack.choices import DocFormat
-from pcctrack.documents.environment import template_dirs
+from pcctrack.documents.environment import template_dirs, template_stamps
 from pcctrack.documents.publish import produce
 from pcctrack.errors import EXIT_FINDINGS, EXIT_OK, NotWritten
 from pcctrack.output import Output
-from pcctrack.records import RecordSet
 from pcctrack.rules import ledger, selection, trends
-from pcctrack.rules.items import Item, Source, items
+from pcctrack.rules.items import Item, Source
 from pcctrack.rules.rollup import GroupBy, Rollup, rollup
 from pcctrack.rules.slippage import slipped
 
@@ -38,30 +37,38 @@ def run(
     draft: bool = False,
 ) -> int:
     overrides = template_dirs(root, templates)
-    loaded = load_for_listing(root, output)
-    missing = left_out(loaded.diagnostics)
-    if missing and not draft:
-        raise NotWritten(
-            f"the pack would leave out {len(missing)} record file{'s' if len(missing) != 1 else ''} that could not be "
-            f"read ({', '.join(missing)}): fix {'them' if len(missing) != 1 else 'it'} (see `pcctrack validate`), or "
-            "render with --draft, which names the missing files on the pack"
-        )
-    known_filters(filters, items(loaded.records), loaded.records.config.roles, scales(loaded.records))
-    context = pack(loaded.records, as_of, since or as_of - timedelta(days=DEFAULT_SINCE_DAYS), due_within, filters, missing)
-    write_document(produce("report", fmt, context, overrides), out, output)
-    return EXIT_FINDINGS if missing else EXIT_OK
+
+    def render(tree: Tree | None, to: Output) -> int:
+        listing = listing_items(root, to, tree)  # the cached items `overdue` reads
+        missing = listing.left_out
+        if missing and not draft:
+            raise NotWritten(
+                f"the pack would leave out {len(missing)} record file{'s' if len(missing) != 1 else ''} that could not be "
+                f"read ({', '.join(missing)}): fix {'them' if len(missing) != 1 else 'it'} (see `pcctrack validate`), or "
+                "render with --draft, which names the missing files on the pack"
+            )
+        known_filters(filters, listing.items, listing.roles, listing.scales.values())
+        context = pack(listing, as_of, since or as_of - timedelta(days=DEFAULT_SINCE_DAYS), due_within, filters)
+        write_document(produce("report", fmt, context, overrides), out, to)
+        return EXIT_FINDINGS if missing else EXIT_OK
+
+    if out is not None:
+        return render(None, output)
+    # A pack on standard output is replayed while nothing it was made from has changed.
+    question = ["report", as_of.isoformat(), since and since.isoformat(), due_within, [filters.owner, filters.priority, filters.source]]
+    question += [fmt.value, draft, template_stamps(overrides)]
+    return answered(root, question, output, render)
 
 
-def pack(
-    records: RecordSet, as_of: date, since: date, due_within: int, filters: selection.Filters, missing_files: Sequence[str] = ()
-) -> dict[str, Any]:
+def pack(listing: Listing, as_of: date, since: date, due_within: int, filters: selection.Filters) -> dict[str, Any]:
     """Everything the pack templates may read: derived items, never the records themselves.
 
-    The pack is the tracker as it stood on ``as_of``: replayed from the records' dated history,
-    so a pack for a past committee date shows what that committee saw.
+    The pack is the tracker as it stood on ``as_of``: the listing's items (as `rules.items`
+    resolves them, from the cache `overdue` reads) replayed from the records' dated history, so
+    a pack for a past committee date shows what that committee saw.
     """
-    filters = filters.with_roles(records.config.roles)
-    everything = ledger.as_of_view(items(records), as_of)
+    filters = filters.with_roles(listing.roles)
+    everything = listing.as_of(as_of)
     chosen = [i for i in everything if filters.accepts(i)]
     overdue = selection.overdue(everything, as_of, filters)
     still_open = [i for i in chosen if i.is_open and i.is_forces]
@@ -69,10 +76,10 @@ def pack(
     by_owner = rollup([i for i in still_open if i.is_forces], GroupBy.OWNER, as_of)
     timeline = trends.timeline(chosen, as_of)
     ageing = trends.ageing(overdue, as_of)
-    sources = _sources(records)
+    titles = listing.titles
 
     def row(item: Item, **extra: Any) -> dict[str, Any]:
-        return dict(_row(item, as_of), report_title=sources.titles.get(item.record, item.record), **extra)
+        return dict(_row(item, as_of), report_title=titles.get(item.record, item.record), **extra)
 
     tables = {
         "overdue": [row(i) for i in overdue],
@@ -83,8 +90,8 @@ def pack(
         "completed": [row(i) for i in trends.completed_since(chosen, since, as_of)],
     }
     return {
-        "force": records.config.force,
-        "missing_files": list(missing_files),
+        "force": listing.declared.force,
+        "missing_files": listing.left_out,
         "as_of": as_of,
         "since": since,
         "due_within": due_within,
@@ -95,8 +102,8 @@ def pack(
         "open_by_status": _table(by_status),
         **tables,
         "owners": [r for r in _table(by_owner)["rows"] if r["open"]],
-        "responses": [_response(i, as_of, sources.titles) for i in chosen if i.source is Source.RESPONSE],
-        "in_full": _in_full([r for rows in tables.values() for r in rows], sources.texts),
+        "responses": [_response(i, as_of, titles) for i in chosen if i.source is Source.RESPONSE],
+        "in_full": _in_full([r for rows in tables.values() for r in rows], listing.items),
         "ageing": ageing,
         "timeline": timeline,
         "charts": {
@@ -122,29 +129,12 @@ def _row(item: Item, as_of: date) -> dict[str, Any]:
     return row
 
 
-@dataclass(frozen=True)
-class _Sources:
-    titles: dict[str, str]
-    """Each record's id to the title its report is known by."""
-    texts: dict[str, str]
-    """Each item's id to its full wording, for the appendix a table's summary points to."""
-
-
-def _sources(records: RecordSet) -> _Sources:
-    """Report titles and full item texts: tables summarise, the pack's appendix prints them whole."""
-    titles = {s.model.id: s.model.title for s in records.inspections}
-    titles.update({s.model.id: f"{s.model.title} ({s.model.reference})" for s in records.audits})
-    texts = {f.id: f.text for s in records.inspections for f in s.model.findings}
-    restricted = {s.model.id for s in records.audits if s.model.restricted}
-    texts.update({s.model.id: RESTRICTED if s.model.audit in restricted else s.model.action for s in records.actions})
-    return _Sources(titles, texts)
-
-
-def _in_full(rows: list[dict[str, Any]], texts: dict[str, str]) -> list[dict[str, Any]]:
+def _in_full(rows: list[dict[str, Any]], tracked: list[Item]) -> list[dict[str, Any]]:
     """Each item named in the pack's tables once, in order of first mention, with its full text.
 
     A statutory response has no text beyond its report's title, so it is not repeated here.
     """
+    texts = {i.id: RESTRICTED if i.restricted else i.text for i in tracked if i.source is not Source.RESPONSE}
     seen: dict[str, dict[str, Any]] = {}
     for r in rows:
         if r["id"] in texts and r["id"] not in seen:

@@ -19,7 +19,8 @@ def run(
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise UsageProblem(f"no such file or folder: {', '.join(missing)}")
-    loaded, diagnostics = check(root, as_of, only=paths or None, for_publication=publishable)
+    checked = check(root, as_of, only=paths or None, for_publication=publishable)
+    diagnostics = checked.diagnostics
     fmt = settings.diagnostic_format(fmt)
     if fmt is DiagnosticFormat.JSON:
         output.write(as_json(diagnostics))
@@ -28,16 +29,16 @@ def run(
             output.write(github(diagnostics))
         output.write_err(text(diagnostics))
     if paths:
-        checked = len(loaded.named)
+        count = len(checked.named)
         scope = f" in {', '.join(printable(str(p)) for p in paths)} (other records were read only to resolve references)"
     else:
-        checked, scope = len(loaded.files), ""
-    output.note(summary(diagnostics, checked, scope))
-    if loaded.outside:
-        n = len(loaded.outside)
+        count, scope = checked.read, ""
+    output.note(summary(diagnostics, count, scope))
+    if checked.outside:
+        n = len(checked.outside)
         output.note(
             f"{n} other record file{'s' if n != 1 else ''} outside it {'have' if n != 1 else 'has'} problems "
-            f"({printable(', '.join(loaded.outside))}): run `pcctrack validate` for the whole tree"
+            f"({printable(', '.join(checked.outside))}): run `pcctrack validate` for the whole tree"
         )
-    output.add_summary(lambda: validate_summary(diagnostics, checked))
+    output.add_summary(lambda: validate_summary(diagnostics, count))
     return EXIT_FINDINGS if errors(diagnostics) else EXIT_OK

@@ -43,6 +43,17 @@ def template_dirs(records_root: Path, option: Path | None) -> list[Path]:
     return [p for p in (option, beside) if p is not None and p.is_dir()]
 
 
+def template_stamps(dirs: list[Path]) -> list[list[object]]:
+    """Each override template's path, size and modification time: a document rendered with
+    them is replayed (`boundary.answers`) only while they are as they were."""
+    return [
+        [str(path), st.st_size, st.st_mtime_ns]
+        for folder in dirs
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and (st := path.stat())
+    ]
+
+
 def words(value: object) -> str:
     """A stored value as people write it: 'requires-improvement' -> 'Requires improvement'."""
     text = str(value).replace("-", " ")

@@ -23,7 +23,7 @@ from pcctrack.roles import role_index
 from pcctrack.rules import ledger
 
 if TYPE_CHECKING:
-    from pcctrack.models import Action, Finding, Inspection
+    from pcctrack.models import Action, Audit, Finding, Inspection
     from pcctrack.models.common import TrackedItem
     from pcctrack.records import RecordSet, Sourced
 
@@ -406,6 +406,13 @@ def _action(s: Sourced[Action]) -> Item:
         settled_on=None,
         **_latest(a),
     )
+
+
+def known_as(report: Inspection | Audit) -> str:
+    """The title a report is known by beside its items: an audit's with its reference, as the
+    firm's reports are cited."""
+    reference = getattr(report, "reference", None)
+    return f"{report.title} ({reference})" if reference else report.title
 
 
 def tracked_in(model: object) -> Iterator[tuple[tuple[str | int, ...], TrackedItem]]:

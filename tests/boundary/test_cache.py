@@ -198,9 +198,9 @@ def test_reading_in_two_processes_gives_the_same_items(records: Path, monkeypatc
     shutil.rmtree(Cache(records).dir)
     (records / ACTION).write_text("id: [unclosed\n", encoding="utf-8")
     monkeypatch.setattr("pcctrack.boundary.listing.PARALLEL_FROM", 1)
-    parallel, problems = tracked_items(records)[:2]
-    assert [i for i in serial if i.id != "test-audit-1"] == parallel
-    assert [d.path for d in problems] == ["records/" + ACTION]
+    found = tracked_items(records)
+    assert [i for i in serial if i.id != "test-audit-1"] == found.items
+    assert [d.path for d in found.diagnostics] == ["records/" + ACTION]
 
 
 def test_a_listing_leaves_the_garbage_collector_as_it_found_it(records: Path) -> None:
@@ -277,3 +277,12 @@ def test_a_failing_overdue_check_fails_again_when_replayed(records: Path, privat
         assert result.exit_code == 1
         assert "overdue as of" in result.stderr
     assert answer_files(private_cache)
+
+
+def test_a_tree_without_pcctrack_yaml_names_the_force_as_the_models_do(records: Path) -> None:
+    from pcctrack.boundary.listing import Declared
+    from pcctrack.models import Config
+
+    (records / "pcctrack.yaml").unlink()
+    declared = tracked_items(records).declared
+    assert declared == Declared() and declared.force == Config().force

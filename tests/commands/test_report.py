@@ -144,3 +144,35 @@ def test_the_wide_tables_print_on_landscape_pages_and_ids_never_break(bundled: P
 def test_responses_are_named_by_their_reports_title(bundled: Path) -> None:
     pack = run("report", "--as-of", AS_OF).stdout
     assert "| PEEL 2023-2025: An inspection of Cleveland Police (peel-2023-25) | 10 April 2025 | 4 June 2025 |  | Published (date not recorded) |" in pack
+
+
+def test_a_pack_from_the_warm_cache_is_the_pack_read_afresh(records: Path, private_cache: Path) -> None:
+    fresh = run("report", "--as-of", "2026-01-01", "--format", "html").stdout
+    assert run("report", "--as-of", "2026-01-01", "--format", "html").stdout == fresh
+    action = records / "audits" / "test-audit" / "action-1.yaml"
+    action.write_text(action.read_text(encoding="utf-8").replace("due: 2025-08-31", "due: 2099-08-31"), encoding="utf-8")
+    changed = run("report", "--as-of", "2026-01-01", "--format", "html").stdout
+    assert changed != fresh
+    for entry in private_cache.iterdir():
+        entry.unlink()
+    assert run("report", "--as-of", "2026-01-01", "--format", "html").stdout == changed
+
+
+def test_the_pack_refuses_a_tree_with_an_unreadable_file_even_from_a_warm_cache(records: Path) -> None:
+    assert run("report", "--as-of", "2026-01-01").exit_code == 0
+    (records / "audits" / "test-audit" / "action-1.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    refused = run("report", "--as-of", "2026-01-01")
+    assert refused.exit_code == 1 and refused.stdout == ""
+    assert "would leave out 1 record file that could not be read (records/audits/test-audit/action-1.yaml)" in refused.stderr
+    draft = run("report", "--as-of", "2026-01-01", "--draft")
+    assert draft.exit_code == 1 and "records/audits/test-audit/action-1.yaml" in draft.stdout
+
+
+def test_a_replayed_pack_follows_an_edited_override_template(records: Path) -> None:
+    mine = records.parent / "templates"
+    mine.mkdir()
+    (mine / "report.md.j2").write_text("First pack for {{ force }}\n", encoding="utf-8")
+    assert run("report", "--as-of", "2026-01-01").stdout == "First pack for Test Constabulary\n"
+    assert run("report", "--as-of", "2026-01-01").stdout == "First pack for Test Constabulary\n"
+    (mine / "report.md.j2").write_text("Second pack for {{ force }}\n", encoding="utf-8")
+    assert run("report", "--as-of", "2026-01-01").stdout == "Second pack for Test Constabulary\n"

@@ -7,12 +7,15 @@ from datetime import date
 
 import pytest
 
+from pcctrack.boundary.listing import Declared
+from pcctrack.commands.common import Listing
 from pcctrack.commands.report import pack
 from pcctrack.documents import response
 from pcctrack.choices import DocFormat
 from pcctrack.documents.publish import produce
 from pcctrack.loader import load
 from pcctrack.records import RecordSet, Sourced
+from pcctrack.rules.items import items, known_as
 from pcctrack.rules.selection import Filters
 from tests.conftest import REPO
 from tests.documents.leaks import MARKER, mark_internal
@@ -45,7 +48,10 @@ def test_no_response_shows_an_internal_field(marked: RecordSet, fmt: DocFormat) 
 
 @pytest.mark.parametrize("fmt", [DocFormat.MARKDOWN, DocFormat.HTML])
 def test_the_pack_shows_no_internal_field(marked: RecordSet, fmt: DocFormat) -> None:
-    context = pack(marked, date(2026, 11, 21), date(2025, 1, 1), 400, Filters())
+    declared = Declared(marked.config.roles, marked.config.force)
+    titles = {s.model.id: known_as(s.model) for s in [*marked.inspections, *marked.audits]}
+    listing = Listing(items(marked), declared, [], {}, titles)
+    context = pack(listing, date(2026, 11, 21), date(2025, 1, 1), 400, Filters())
     document = produce("report", fmt, context, [])
     assert MARKER.encode() not in document
     assert b"rsm-vulnerability-2526-3" in document

@@ -19,7 +19,8 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
-from pcctrack.boundary.yamlio.exact import STANDARD_TAG_PREFIX, StrictConstructor, decode, load_text, reader
+from pcctrack.boundary.yamlio.exact import STANDARD_TAG_PREFIX, StrictConstructor, load_text, reader
+from pcctrack.boundary.yamlio.raw import decode
 from pcctrack.boundary.yamlio.limits import check_size
 
 _BOM = b"\xef\xbb\xbf"

@@ -14,9 +14,7 @@ are deliberately stricter than plain YAML:
 
 from __future__ import annotations
 
-import codecs
 import re
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,7 +29,8 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scanner import RoundTripScanner
 
-from pcctrack.boundary.yamlio.limits import MAX_BYTES, MAX_DEPTH, MAX_LINES, MAX_VALUES, TOO_DEEP, YamlProblem, check_size
+from pcctrack.boundary.yamlio.limits import MAX_DEPTH, MAX_LINES, MAX_VALUES, TOO_DEEP, YamlProblem
+from pcctrack.boundary.yamlio.raw import decode, read_bytes, text_position
 
 STANDARD_TAG_PREFIX = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = frozenset(
@@ -175,35 +174,6 @@ def reader(constructor: type[RoundTripConstructor] = _RecordConstructor) -> YAML
     return yaml
 
 
-def decode(raw: bytes) -> str:
-    """Turn a file's bytes into text, or say exactly where it stops being UTF-8 text.
-
-    A UTF-8 byte-order mark (as Windows editors write) is dropped first, so positions are
-    the ones an editor shows.
-    """
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise YamlProblem(1, 1, "this file is saved as UTF-16: save it as UTF-8")
-    body = raw.removeprefix(codecs.BOM_UTF8)
-    if b"\x00" in body:
-        line, col = _position_of(body, body.index(b"\x00"))
-        raise YamlProblem(line, col, "this is a binary file, not YAML text: records are UTF-8 text")
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line, col = _position_of(body, exc.start)
-        raise YamlProblem(
-            line,
-            col,
-            f"byte 0x{body[exc.start]:02x} is not valid UTF-8: save the file as UTF-8",
-        ) from None
-
-
-def _position_of(body: bytes, offset: int) -> tuple[int, int]:
-    """Line and column of a byte offset as an editor shows them: in characters, not bytes."""
-    before = body[:offset].decode("utf-8", errors="replace")
-    return _text_position(before, len(before))
-
-
 @dataclass(frozen=True)
 class Document:
     """A parsed record: plain data plus the ruamel tree that remembers positions."""
@@ -250,7 +220,7 @@ def load_text(yaml: YAML, text: str) -> Any:
     except MarkedYAMLError as exc:
         raise _marked(exc, text) from None
     except ReaderError as exc:
-        line, col = _text_position(text, exc.position)
+        line, col = text_position(text, exc.position)
         raise YamlProblem(
             line, col, f"control character U+{_codepoint(exc.character):04X} is not allowed in YAML text: remove it"
         ) from None
@@ -284,11 +254,6 @@ def _unsupported(exc: NotImplementedError) -> YamlProblem:
 
 def _codepoint(character: int | str) -> int:
     return character if isinstance(character, int) else ord(character)
-
-
-def _text_position(text: str, offset: int) -> tuple[int, int]:
-    before = text[:offset]
-    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 _HINTS = {
@@ -356,21 +321,6 @@ def _explain(exc: MarkedYAMLError, problem: str) -> str:
 
 
 _OPENER = {"]": "[", "}": "{"}
-
-
-def read_bytes(path: Path) -> bytes:
-    """A record file's bytes, refusing oversized and special files before anything parses them.
-
-    A named pipe or device that happens to end in .yaml would otherwise block the reader or
-    feed it forever, so only regular files are opened, and never more than MAX_BYTES of one.
-    """
-    info = path.stat()
-    if not stat.S_ISREG(info.st_mode):
-        raise YamlProblem(1, 1, "this is not a regular file (a pipe, device or folder): records are plain files")
-    with path.open("rb") as handle:
-        raw = handle.read(MAX_BYTES + 1)
-    check_size(max(info.st_size, len(raw)))
-    return raw
 
 
 def read(path: Path) -> Document:

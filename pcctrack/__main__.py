@@ -11,6 +11,12 @@ import sys
 
 def main() -> int:
     """Run the command line; an interrupt at any point is one line and exit code 130."""
+    if sys.argv[1:] == ["--version"]:
+        # The answer needs no command line to be built: scripts ask it on every run.
+        from pcctrack import version_line
+
+        sys.stdout.write(version_line() + "\n")
+        return 0
     try:
         from pcctrack.cli import main as command_line
 

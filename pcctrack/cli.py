@@ -61,7 +61,7 @@ TableFormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"pcctrack {pcctrack.__version__}")
+        typer.echo(pcctrack.version_line())
         raise typer.Exit()
 
 

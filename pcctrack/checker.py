@@ -9,7 +9,8 @@ from pathlib import Path
 from pcctrack.boundary import yamlio
 from pcctrack.diagnostics import Diagnostic
 from pcctrack.boundary.files import RecordKind, discover, display_path, is_within
-from pcctrack.boundary.listing import acyclic, collected
+from pcctrack.boundary import recheck
+from pcctrack.boundary.listing import acyclic, collected, survey
 from pcctrack.loader import Loaded, Positions, load
 from pcctrack.rules import crosscheck
 from pcctrack.validation import validate
@@ -64,19 +65,30 @@ def check(root: Path, as_of: date, only: list[Path] | None = None, for_publicati
 
 
 def _from_cache(root: Path, as_of: date, wanted: set[str] | None) -> tuple[list[Diagnostic], set[str], int]:
-    """`check`'s problems from each file's cached facts: the same checks on the same facts.
-    Only the problems in ``wanted`` files are given positions; the others are named by file."""
-    tree = collected(root, checks=True)
-    with acyclic():
-        files = [(shown, crosscheck.Facts(**entry["facts"])) for shown, entry in tree.checks]
-        own = [Diagnostic(shown, *located) for shown, entry in tree.checks for located in entry["own"]]
-        problems = crosscheck.across(files, as_of, tree.unreadable)
-        problems += crosscheck.undated_warnings(tree.items, files, tree.policy.undated_warning_days, as_of)
+    """`check`'s problems from each file's cached facts: the same checks on the same facts,
+    or, after an everyday edit, the last whole check's findings and the edited files' own
+    (`boundary.recheck`). Only the problems in ``wanted`` files are given positions; the others
+    are named by file."""
+    tree = survey(root)
+    found = recheck.quick(root, tree, as_of)
+    if found is not None:
+        problems, own, diagnostics = found.problems, found.own, []
+    else:
+        whole = collected(root, tree, checks=True)
+        with acyclic():
+            files = [(shown, crosscheck.Facts(**entry["facts"])) for shown, entry in whole.checks]
+            own = [Diagnostic(shown, *located) for shown, entry in whole.checks for located in entry["own"]]
+            across = crosscheck.across(files, whole.unreadable)
+            undated = crosscheck.undated_places(whole.items, files)
+            problems = across + crosscheck.future_dates(files, as_of)
+            problems += crosscheck.undated_warnings(undated, whole.policy.undated_warning_days, as_of)
+        recheck.keep(root, whole, across, undated)
+        diagnostics = whole.diagnostics
     chosen = [p for p in problems if wanted is None or p.path in wanted]
     paths = {p.path for p in chosen}
-    positions = Positions(sources={shown: Path(tree.tree.within + rel) for rel, shown, _, _ in tree.tree.entries if shown in paths})
+    positions = Positions(sources={shown: Path(tree.within + rel) for rel, shown, _, _ in tree.entries if shown in paths})
     failing = {p.path for p in problems if p.severity == "error"}
-    return tree.diagnostics + own + [positions.locate(p) for p in chosen], failing, len(tree.tree.entries)
+    return diagnostics + own + [positions.locate(p) for p in chosen], failing, len(tree.entries)
 
 
 def _expand(paths: list[Path]) -> list[Path]:

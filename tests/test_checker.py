@@ -4,37 +4,18 @@ read gives, diagnostic for diagnostic."""
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, run
+from tests.checking import afresh, edit, problems
+from tests.conftest import run
 from tests.test_bad_records import CASES, place
 
 ACTION = "audits/test-audit/action-1.yaml"
 AUDIT = "audits/test-audit/audit.yaml"
 INSPECTION = "inspections/test-inspection.yaml"
-
-
-def problems(*args: str) -> tuple[int, list[dict[str, object]]]:
-    result = run("validate", "--as-of", AS_OF, "--format", "json", *args)
-    assert "Traceback" not in result.stderr
-    return result.exit_code, json.loads(result.stdout)["problems"]
-
-
-def afresh(cache: Path, *args: str) -> tuple[int, list[dict[str, object]]]:
-    """What `validate` says with no cache at all."""
-    shutil.rmtree(cache)
-    cache.mkdir()
-    return problems(*args)
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def test_every_bad_file_at_once_gives_the_same_diagnostics_with_and_without_the_cache(records: Path, private_cache: Path) -> None:

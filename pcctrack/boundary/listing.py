@@ -122,10 +122,12 @@ class Collected:
     titles: dict[str, str]
     """Each inspection's and audit's id to the title its report is known by (an audit's with
     its reference)."""
+    audits: dict[str, AuditFacts]
+    """What each audit's actions need of it, by audit id."""
     checks: list[tuple[str, dict[str, Any]]]
     """For checks, each readable record's shown path and what `validate` needs of it: its
-    `crosscheck.Facts` (as a dict) and the problems it has on its own, located (line, column,
-    message, severity)."""
+    `crosscheck.Facts` (as a dict), the problems it has on its own, located (line, column,
+    message, severity), and the digest of what it gives other records (`_digest`)."""
     unreadable: dict[str, str]
     """Ids declared in files that failed validation, and those files (`loader.Loaded`)."""
 
@@ -218,10 +220,10 @@ def _collect(tree: Tree, stored: dict[str, Any], checks: bool) -> tuple[Collecte
             if checks:
                 checked.append((shown, entry["checks"]))
             if entry["kind"] in found:
-                found[entry["kind"]].extend(_decode(values, shown, index, audits, policy) for values in entry["items"])
+                found[entry["kind"]].extend(items_of(entry, shown, index, audits, policy))
     items = found[RecordKind.INSPECTION] + found[RecordKind.ACTION]
     scales = {audit: facts.scale for audit, facts in audits.items()}
-    return Collected(tree, items, diagnostics, declared, policy, scales, titles, checked, unreadable), entries
+    return Collected(tree, items, diagnostics, declared, policy, scales, titles, audits, checked, unreadable), entries
 
 
 def _audit_facts(tree: Tree, by_shown: dict[str, Any]) -> dict[str, AuditFacts]:
@@ -271,6 +273,16 @@ def _read(unread: list[Placed], checks: bool) -> _Read:
 
 def _can_fork() -> bool:
     return sys.platform == "linux" and len(os.sched_getaffinity(0)) > 1
+
+
+def entries_for(places: list[Placed]) -> _Read:
+    """`validate`'s cache entries for these files, read now (`recheck` reads edited files so)."""
+    return _read_here(places, checks=True)
+
+
+def items_of(entry: dict[str, Any], shown: str, index: dict[str, str] | None, audits: dict[str, AuditFacts], policy: Policy) -> list[Item]:
+    """The items a cache entry holds, resolved as `rules.items.resolve` would resolve them."""
+    return [_decode(values, shown, index, audits, policy) for values in entry.get("items", ())]
 
 
 def _read_here(unread: list[Placed], checks: bool) -> _Read:
@@ -327,7 +339,17 @@ def _new_entries(loaded: Any, checks: bool) -> list[tuple[str, dict[str, Any]]]:
         models.update({s.path: s.model for s in (*records.inspections, *records.audits, *records.actions)})
         for shown, entry in out:
             entry["checks"] = _checks(loaded, RecordKind(entry["kind"]), shown, models[shown])
+            entry["checks"]["digest"] = _digest(entry)
     return out
+
+
+def _digest(entry: dict[str, Any]) -> str:
+    """What a record gives every other record's checks and items: its facts but their dates,
+    and what resolves other records' items (pcctrack.yaml's settings, an audit's scale and
+    dates). A file edited without changing it changes no other file's problems."""
+    facts = {k: v for k, v in entry["checks"]["facts"].items() if k != "dated"}
+    rest = {k: v for k, v in entry.items() if k not in ("checks", "items", "stamp")}
+    return hashlib.sha256(orjson.dumps([facts, rest], option=orjson.OPT_SORT_KEYS)).hexdigest()[:24]
 
 
 def _checks(loaded: Any, kind: RecordKind, shown: str, model: Any) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pcctrack.choices import did_you_mean
 from pcctrack.roles import role_index
@@ -65,30 +65,45 @@ def check(records: RecordSet, as_of: date, unreadable: Mapping[str, str] | None 
     """
     checked = [(path, *one_record(kind, model)) for path, kind, model in _records(records)]
     own = [Problem(path, p.loc, p.message, p.at_key, p.severity) for path, problems, _ in checked for p in problems]
-    return own + across([(path, facts) for path, _, facts in checked], as_of, unreadable)
+    files = [(path, facts) for path, _, facts in checked]
+    return own + across(files, unreadable) + future_dates(files, as_of)
 
 
 def warnings(records: RecordSet, as_of: date) -> Iterator[Problem]:
     """What `validate` reports without failing, for loaded records: see `undated_warnings`."""
     files = [(path, one_record(kind, model)[1]) for path, kind, model in _records(records)]
-    return undated_warnings(items(records), files, records.config.undated_warning_days, as_of)
+    return undated_warnings(undated_places(items(records), files), records.config.undated_warning_days, as_of)
 
 
-def undated_warnings(found: Iterable[Item], files: list[tuple[str, Facts]], limit: int, as_of: date) -> Iterator[Problem]:
-    """Open force work that has gone longer than ``limit`` days with no date at all, the most
-    dangerous kind of item, until the force sets a target date (``found`` resolved as
-    `rules.items.items` resolves them)."""
-    late = selection.long_undated(found, as_of, limit)
-    ids = {item.id for item in late}
+class Undated(NamedTuple):
+    """Open force work with no date and no target date, where its record says it."""
+
+    path: str
+    loc: tuple[Any, ...]
+    id: str
+    opened_on: date | None
+
+
+def undated_places(found: Iterable[Item], files: list[tuple[str, Facts]]) -> list[Undated]:
+    """Every item of ``found`` (resolved as `rules.items.items` resolves them) that is open
+    force work with no date at all, with its place in ``files``: what the warnings of any day
+    are made from."""
+    undated = selection.undated(found)
+    ids = {item.id for item in undated}
     places = {ident: (path, tuple(loc)) for path, facts in files for loc, ident, *_ in facts.items if ident in ids} if ids else {}
-    for item in late:
-        if item.id in places:
-            path, loc = places[item.id]
+    return [Undated(*places[item.id], item.id, item.opened_on) for item in undated if item.id in places]
+
+
+def undated_warnings(undated: Iterable[Undated], limit: int, as_of: date) -> Iterator[Problem]:
+    """Open force work that has gone longer than ``limit`` days with no date at all, the most
+    dangerous kind of item, until the force sets a target date."""
+    for u in undated:
+        if selection.undated_too_long(u.opened_on, as_of, limit):
             yield Problem(
-                path,
-                (*loc, "id"),
-                f"{item.id} has been open {item.age_days(as_of)} days with no date and no target date: set the force's "
-                f"target (`pcctrack update {item.id} --target DATE --reason ... --agreed-by ...`)",
+                u.path,
+                (*u.loc, "id"),
+                f"{u.id} has been open {(as_of - u.opened_on).days} days with no date and no target date: set the force's "  # type: ignore[operator]
+                f"target (`pcctrack update {u.id} --target DATE --reason ... --agreed-by ...`)",
                 severity="warning",
             )
 
@@ -145,14 +160,14 @@ def one_record(kind: str, model: Any) -> tuple[list[Problem], Facts]:
     return own, facts
 
 
-def across(files: list[tuple[str, Facts]], as_of: date, unreadable: Mapping[str, str] | None = None) -> list[Problem]:
-    """The problems of every record against the others, pcctrack.yaml and ``as_of``, from each
-    record's `Facts` (``files`` in file order); ``unreadable`` as for `check`."""
+def across(files: list[tuple[str, Facts]], unreadable: Mapping[str, str] | None = None) -> list[Problem]:
+    """The problems of every record against the others and pcctrack.yaml, from each record's
+    `Facts` (``files`` in file order); ``unreadable`` as for `check`. They do not depend on
+    the day checked, nor on the facts' dates (`future_dates`)."""
     config = next((f for _, f in files if f.kind == "config"), Facts("config"))
     by_kind: dict[str, list[tuple[str, Facts]]] = {kind: [] for kind in (*_KINDS, "config")}
     for path, f in files:
         by_kind[f.kind].append((path, f))
-    after = as_of.isoformat()
     problems = list(_duplicate_ids([pair for kind in _KINDS for pair in by_kind[kind]]))
     findings = {ident for _, f in by_kind["inspection"] for loc, ident in f.ids if loc[0] == "findings"}
     known = {ident for _, f in files for _, ident in f.ids}
@@ -192,6 +207,14 @@ def across(files: list[tuple[str, Facts]], as_of: date, unreadable: Mapping[str,
             )
     for path, f in by_kind["audit"] + by_kind["inspection"]:
         problems += _tags(config.vocabulary, path, (), f.tags)
+    return problems
+
+
+def future_dates(files: list[tuple[str, Facts]], as_of: date) -> list[Problem]:
+    """Dates recorded as past that are after ``as_of``: updates, targets and milestones are
+    recorded once they happen."""
+    after = as_of.isoformat()
+    problems = []
     for path, f in files:
         for loc, day in f.dated:
             if day > after:  # ISO dates sort as text

@@ -121,7 +121,13 @@ def undated(items: Iterable[Item], filters: Filters = Filters()) -> list[Item]:
 def long_undated(items: Iterable[Item], as_of: date, days: int, filters: Filters = Filters()) -> list[Item]:
     """Undated open force work issued more than ``days`` days before ``as_of``: what `validate`
     warns of and a scheduled check fails on (pcctrack.yaml's `undated_warning_days`)."""
-    return [i for i in undated(items, filters) if (i.age_days(as_of) or 0) > days]
+    return [i for i in undated(items, filters) if undated_too_long(i.opened_on, as_of, days)]
+
+
+def undated_too_long(opened_on: date | None, as_of: date, days: int) -> bool:
+    """Whether undated work issued on ``opened_on`` has waited more than ``days`` by ``as_of``
+    (work whose issue is not recorded is never said to have)."""
+    return opened_on is not None and (as_of - opened_on).days > days
 
 
 def sort_by_urgency(items: Iterable[Item]) -> list[Item]:

@@ -6,6 +6,7 @@ records are still returned for the cross-record checks and the listing commands.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -88,7 +89,7 @@ def _load_one(loaded: Loaded, path: Path, shown: str, kind: RecordKind) -> None:
         return
     data = yamlio.parse_fast(text)
     if data is not yamlio.UNSURE:
-        model, problems = validate(kind, data, shown)
+        model, problems = validate(kind, data, shown, text)
         if not problems:
             _keep(loaded.records, shown, kind, model)
             return
@@ -99,11 +100,13 @@ def _load_one(loaded: Loaded, path: Path, shown: str, kind: RecordKind) -> None:
         loaded.diagnostics.append(Diagnostic(shown, exc.line, exc.col, exc.message))
         return
     loaded.documents[shown] = doc
-    model, problems = validate(kind, doc.data, shown)
+    model, problems = validate(kind, doc.data, shown, text)
     loaded.diagnostics.extend(loaded.locate(p) for p in problems)
     if not problems:
-        # Positions matter only for problems; a good file's tree is not worth its memory.
+        # Positions matter only for problems; a good file's tree is not worth its memory, and
+        # it holds cycles: collect them while they are young (readers may pause the collector).
         del loaded.documents[shown]
+        gc.collect(0)
     if model is not None:
         _keep(loaded.records, shown, kind, model)
     else:

@@ -51,8 +51,12 @@ class Problem:
     """"warning" for what `validate` reports without failing (an item long without a date)."""
 
 
-def validate(kind: RecordKind, data: Any, path: str) -> tuple[BaseModel | None, list[Problem]]:
-    """Validate ``data`` as a record of ``kind``; on failure return every problem found."""
+def validate(kind: RecordKind, data: Any, path: str, text: str | None = None) -> tuple[BaseModel | None, list[Problem]]:
+    """Validate ``data`` as a record of ``kind``; on failure return every problem found.
+
+    ``text``, the YAML ``data`` was parsed from, spares a search of every value for control
+    characters when it holds none and no escape that could write one (`could_hold_controls`).
+    """
     model_cls = model_for(kind)
     if data is None:
         required = ", ".join(n for n, f in model_cls.model_fields.items() if f.is_required())
@@ -61,7 +65,9 @@ def validate(kind: RecordKind, data: Any, path: str) -> tuple[BaseModel | None, 
         return None, [
             Problem(path, (), f"{_article(kind)} {kind} record is a mapping of 'key: value' lines, not {_describe(data)}")
         ]
-    controls = [Problem(path, loc, message, at_key) for loc, message, at_key in control_characters(data)]
+    controls = []
+    if text is None or could_hold_controls(text):
+        controls = [Problem(path, loc, message, at_key) for loc, message, at_key in control_characters(data)]
     try:
         model = model_cls.model_validate(data)
     except ValidationError as exc:
@@ -76,6 +82,12 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 """C0 and C1 control characters but tab and newline: written in a record only as an escape
 such as "\\e" inside double quotes, and able to drive a terminal that shows the text; and
 halves of UTF-16 pairs ("\\ud83d"), which are not characters and cannot be written out."""
+
+
+def could_hold_controls(text: str) -> bool:
+    """Whether YAML parsed from ``text`` could hold a control character: only one written in
+    the text itself or an escape (always a backslash) can put one in a value."""
+    return "\\" in text or _CONTROL.search(text) is not None
 
 
 def control_characters(data: Any) -> list[tuple[Loc, str, bool]]:

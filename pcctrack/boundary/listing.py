@@ -162,7 +162,8 @@ def acyclic() -> Iterator[None]:
     The cache and the items of a national tree are millions of small objects, and the
     collector's passes over them cost a warm run a fifth of its time. Afterwards they are
     frozen out of its reach, so the rows built from them do not pay for them either.
-    Parsing is never done inside: the round-trip parser leaves cycles to collect.
+    The round-trip parser leaves cycles: whatever parses with it inside collects them
+    (`loader`).
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -288,8 +289,9 @@ def items_of(entry: dict[str, Any], shown: str, index: dict[str, str] | None, au
 def _read_here(unread: list[Placed], checks: bool) -> _Read:
     from pcctrack.loader import load_placed  # imports the models only when something must be read
 
-    loaded = load_placed(unread)
-    return _new_entries(loaded, checks), loaded.diagnostics, loaded.unreadable_ids
+    with acyclic():  # the loader frees the round-trip parser's cycles itself
+        loaded = load_placed(unread)
+        return _new_entries(loaded, checks), loaded.diagnostics, loaded.unreadable_ids
 
 
 def _new_entries(loaded: Any, checks: bool) -> list[tuple[str, dict[str, Any]]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from pcctrack.importers import opinion
 from pcctrack.importers.document import DATE, Doc, join, to_date
 from pcctrack.importers.found import Extraction, Item, Value
 from pcctrack.importers.roles import RoleMatcher
@@ -62,6 +63,7 @@ def read(doc: Doc, roles: RoleMatcher) -> Extraction:
     scale = _scale(doc)
     if scale:
         out.fields["priority_scale"] = scale
+    opinion.read(out, doc)
     names = [level["name"] for level in scale.value] if scale else ["High", "Medium", "Low"]
     out.items = _actions(doc, names, roles)
     _left_out(out, text)

@@ -21,7 +21,7 @@ from pcctrack.records import RecordSet
 from pcctrack.rules import publishable
 from pcctrack.rules.ids import audit_id, free_id, inspection_id, slug
 
-_AUDIT_KEYS = ["auditor", "reference", "title", "area", "financial_year", "report_status", "dates", "priority_scale", "background", "conclusion"]
+_AUDIT_KEYS = ["auditor", "reference", "title", "area", "financial_year", "report_status", "dates", "priority_scale", "assurance_scale", "assurance", "background", "conclusion"]
 _ACTION_KEYS = ["number", "area", "action", "priority", "owner", "due", "finding"]
 _INSPECTION_KEYS = ["title", "published", "programme", "types", "summary", "judgements"]
 _RESPONSE_KEYS = ["force_response", "pcc_response"]
@@ -49,6 +49,7 @@ def plan(root: Path, records: RecordSet, found: Extraction, ident: str | None, s
     for new in draft.files:
         yamlio.start_comment(new.data, note)
     draft.review += [f"not found: {m}" for m in found.missing] + [f"not imported: {m}" for m in found.left_out]
+    draft.review += [f"not stated: {m}" for m in found.unstated]
     return draft
 
 

@@ -50,6 +50,9 @@ class Extraction:
     """What the report should give and the import did not find: left out of the records."""
     left_out: list[str] = field(default_factory=list)
     """What the import found and deliberately did not write (personal data, meeting notes)."""
+    unstated: list[str] = field(default_factory=list)
+    """What a report may state and this one does not (an advisory review's assurance opinion):
+    nothing is missing, and nothing is recorded."""
 
     def get(self, name: str) -> Any:
         """The value read for ``name``, or None where the report gave none."""
@@ -81,4 +84,5 @@ class Extraction:
             ],
             "missing": self.missing,
             "left_out": self.left_out,
+            "unstated": self.unstated,
         }

@@ -21,16 +21,8 @@ SCALE = (
 )
 
 
-def _report(text: str, fmt: str) -> str:
-    name = f"audit.{fmt}"
-    if fmt == "txt":
-        Path(name).write_text(text, encoding="utf-8")
-    elif fmt == "html":
-        Path(name).write_text(layouts.to_html(text), encoding="utf-8")
-    else:
-        pytest.importorskip("docx")
-        layouts.to_docx(text, Path(name))
-    return name
+def _report(text: str, fmt: str = "txt") -> str:
+    return layouts.write(text, "audit", fmt)
 
 
 @pytest.mark.parametrize("fmt", ["txt", "html", "docx"])

@@ -128,6 +128,8 @@ def test_dry_run_shows_the_verdicts_and_json_includes_them_and_nothing_is_writte
         "outcome": "Implemented", "date": "2026-06-15", "by": BY, "note": rsm.VULNERABILITY[1][5], "where": "line 37",
     }
     assert report["extraction"]["outcomes"][0]["earlier"] == "Vulnerability (2.25/26)"
+    kind = json.loads(run("import", name, "--kind", "audit", "--dry-run", "--format", "json", "--as-of", AS_OF).stdout)
+    assert kind["reports"][0]["verdicts"] == report["verdicts"]
     assert {p: p.read_bytes() for p in bundled.rglob("*.yaml")} == files
 
 
@@ -208,3 +210,14 @@ def test_the_original_audit_is_found_by_its_title_or_in_a_column_of_its_own(bund
     result = run("import", _write(text), "--dry-run", "--format", "json", "--as-of", AS_OF)
     [verdict] = json.loads(result.stdout)["reports"][0]["verdicts"]
     assert (verdict["action"], verdict["verdict"]) == ("rsm-vulnerability-2526-3", "implemented")
+
+
+def test_an_original_audit_recorded_twice_is_not_guessed_between(bundled: Path) -> None:
+    copy = bundled / "audits" / "rsm-vulnerability-copy"
+    copy.mkdir()
+    audit = (bundled / "audits" / "rsm-vulnerability-2526" / "audit.yaml").read_text(encoding="utf-8")
+    (copy / "audit.yaml").write_text(audit.replace("id: rsm-vulnerability-2526", "id: rsm-vulnerability-copy"), encoding="utf-8")
+    result = run("import", _write(rsm.follow_up(VULNERABILITY)), "--dry-run", "--format", "json", "--as-of", AS_OF)
+    [report] = json.loads(result.stdout)["reports"]
+    assert report["verdicts"] == []
+    assert 'not written: Vulnerability (2.25/26) action 3 "Implemented" (line 37): 2 audits in records/ have the reference 2.25/26' in report["review"]

@@ -15,7 +15,7 @@ from pcctrack.commands import creation
 from pcctrack.commands.common import Located
 from pcctrack.commands.rewrite import rewrite
 from pcctrack.commands.update import item_edit
-from pcctrack.errors import EXIT_OK, NotWritten
+from pcctrack.errors import EXIT_OK, NotWritten, UsageProblem
 from pcctrack.importers.run import Imported, prepare
 from pcctrack.importers.verdicts import Verdict
 from pcctrack.loader import Loaded, load
@@ -80,7 +80,7 @@ def _record(loaded: Loaded, verdicts: list[Verdict], as_of: date, output: Output
         located = next(Located(s.path, (), s.model) for s in loaded.records.actions if s.model.id == verdict.action)
         try:
             rewrite(loaded, verdict.path, RecordKind.ACTION, as_of, item_edit(located, verdict.request(), None, as_of), "the verdict", output)
-        except NotWritten as exc:
+        except (NotWritten, UsageProblem) as exc:
             before = f" (recorded before it: {', '.join(v.action for v in verdicts[: len(done)])})" if done else ""
             raise NotWritten(f"{verdict.action}: {exc}{before}") from None
         done.append(verdict.path)

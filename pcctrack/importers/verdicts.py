@@ -17,6 +17,7 @@ from pcctrack.choices import Status
 from pcctrack.importers import followup
 from pcctrack.importers.found import Extraction, Item
 from pcctrack.records import RecordSet, Sourced
+from pcctrack.rules import publishable
 from pcctrack.rules.editing import EditRefused, UpdateRequest, plan_update
 
 MAPPED = ", ".join(w.capitalize() for w in followup.OUTCOMES)
@@ -81,6 +82,10 @@ def plan(found: Extraction, records: RecordSet, as_of: date) -> tuple[list[Verdi
             review.append(f"not written: {label}: the report grades {action.model.id} more than once, so no grade is written for it; record the right one by hand")
             continue
         graded.add(action.model.id)
+        personal = publishable.personal_data(row.get("assessment") or "")
+        if personal:
+            review.append(f"not written: {label}: the auditor's assessment holds {personal[0].split(' (')[0]}, which is never published; record the verdict by hand without it")
+            continue
         planned = Verdict(action.path, action.model.id, verdict, printed_outcome, on, by, row.get("assessment"), row.where)
         if any(e.date == on and e.verdict == verdict and e.by == by for e in action.model.log):
             review.append(f"already recorded: {label} is in {action.model.id}'s log")

@@ -139,6 +139,7 @@ TROUBLE = [
         ("2", "The Force will consider a compliance function.", "Low", "31 March 2026", "Not yet due", ""),
         ("3", "The Force will strengthen Power BI dashboards.", "High", "31 August 2025", "Implementation ongoing", "Work continues."),
         ("9", "An action the audit never agreed.", "Low", "31 March 2026", "Implemented", ""),
+        ("4", "The Force will ensure responsibilities are clear.", "Medium", "31 August 2025", "Implemented", "Confirmed with jane.doe@example.org."),
         ("5", "The Force will review the Missing Person Team.", "Medium", "31 December 2025", "Implemented", ""),
         ("5", "The Force will review the Missing Person Team.", "Medium", "31 December 2025", "Not implemented", ""),
     ]),
@@ -154,8 +155,9 @@ def test_rows_that_cannot_be_matched_or_mapped_write_nothing_and_are_listed(bund
     for line in (
         'not written: Vulnerability (2.25/26) action 3 "Implementation ongoing" (line 37): the outcome is not one the import maps (Implemented, Partly implemented, Not implemented, Superseded, Not yet due): record it with `pcctrack update ID --verdict ... --by ...`',
         'not written: Vulnerability (2.25/26) action 9 "Implemented" (line 38): rsm-vulnerability-2526 has no action numbered 9',
-        'not written: Vulnerability (2.25/26) action 5 "Not implemented" (line 40): the report grades rsm-vulnerability-2526-5 more than once, so no grade is written for it; record the right one by hand',
-        'not written: Payroll (7.24/25) action 2 "Implemented" (line 45): no audit in records/ has the reference 7.24/25',
+        'not written: Vulnerability (2.25/26) action 4 "Implemented" (line 39): the auditor\'s assessment holds an email address, which is never published; record the verdict by hand without it',
+        'not written: Vulnerability (2.25/26) action 5 "Not implemented" (line 41): the report grades rsm-vulnerability-2526-5 more than once, so no grade is written for it; record the right one by hand',
+        'not written: Payroll (7.24/25) action 2 "Implemented" (line 46): no audit in records/ has the reference 7.24/25',
     ):
         assert f"  - {line}\n" in result.stderr
     after = _actions()

@@ -36,6 +36,13 @@ def test_the_opinion_stated_and_the_scale_defined_are_written_strongest_first(re
     assert "Assurance: Reasonable assurance (scale: Substantial assurance, Reasonable assurance, Partial assurance, Minimal assurance)" in " ".join(run("show", "example-missing-persons-2526").stdout.split())
 
 
+def test_a_scale_printed_as_a_table_of_names_and_definitions_is_read_too(records: Path) -> None:
+    table = rsm.ASSURANCE_SCALE.replace(" assurance\n\n", " assurance\t")
+    assert "Partial assurance\tTaking account" in table
+    for fmt in ("txt", "html"):
+        assert run("import", _report(rsm.audit(scale=table), fmt), "--dry-run", "--as-of", AS_OF).stdout.count(SCALE) == 1
+
+
 @pytest.mark.parametrize(
     ("opinion", "scale", "listed"),
     [

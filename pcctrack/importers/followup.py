@@ -32,7 +32,7 @@ each becomes. Implemented and superseded close an action; partly and not impleme
 claimed action back to open work; "not yet due" is no verdict (the auditor did not grade the
 action yet), so it is logged as a dated note. Any other word is listed, never guessed."""
 
-REFERENCE = re.compile(r"\d{1,2}\.\s?\d{2}/\d{2}")
+_REFERENCE = re.compile(r"\d{1,2}\.\s?\d{2}/\d{2}")
 """An audit firm's report reference as printed: '2.25/26', '9. 24/25'."""
 
 _COLUMNS = {
@@ -65,10 +65,10 @@ def header(text: str) -> dict[str, int] | None:
     return columns if columns["number"] >= 0 and columns["outcome"] >= 0 else None
 
 
-def original(text: str) -> tuple[str | None, str | None]:
+def _original(text: str) -> tuple[str | None, str | None]:
     """(title, reference) of an original audit as printed: 'Vulnerability (2.25/26)'."""
     name = _LABEL.sub("", text.replace("*", "")).strip()
-    ref = REFERENCE.search(name)
+    ref = _REFERENCE.search(name)
     title = (name[: ref.start()] if ref else name).strip(" ()-–,:")
     return title or None, ref.group() if ref else None
 
@@ -93,7 +93,7 @@ def read(doc: Doc) -> list[Item]:
 def _named_above(doc: Doc, index: int) -> str | None:
     """The paragraph naming the table's original audit: labelled, or carrying a reference."""
     for p in reversed(doc.paras[max(index - _LOOK_BACK, 0): index]):
-        if "\t" not in p.text and (_LABEL.match(p.text) or REFERENCE.search(p.text)) and len(p.text) < 150:
+        if "\t" not in p.text and (_LABEL.match(p.text) or _REFERENCE.search(p.text)) and len(p.text) < 150:
             return p.text.strip()
     return None
 
@@ -106,7 +106,7 @@ def _row(cells: list[str], where: str, columns: dict[str, int], named: str | Non
     item = Item("outcome", where)
     printed_audit = cell("audit") if columns["audit"] >= 0 else named
     item.earlier = _LABEL.sub("", printed_audit).strip() if printed_audit else None
-    title, ref = original(printed_audit) if printed_audit else (None, None)
+    title, ref = _original(printed_audit) if printed_audit else (None, None)
     for name, value in (("number", cell("number")), ("outcome", cell("outcome")), ("assessment", cell("assessment")), ("audit_title", title), ("audit_reference", ref)):
         if value:
             item.fields[name] = Value(value, where)

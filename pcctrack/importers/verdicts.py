@@ -20,7 +20,7 @@ from pcctrack.records import RecordSet, Sourced
 from pcctrack.rules import publishable
 from pcctrack.rules.editing import EditRefused, UpdateRequest, plan_update
 
-MAPPED = ", ".join(w.capitalize() for w in followup.OUTCOMES)
+_MAPPED = ", ".join(w.capitalize() for w in followup.OUTCOMES)
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def plan(found: Extraction, records: RecordSet, as_of: date) -> tuple[list[Verdi
         known, verdict = followup.outcome(printed_outcome)
         action, problem = _action(row, records, str(found.get("auditor") or ""))
         if not known:
-            problem = f"the outcome is not one the import maps ({MAPPED}): record it with `pcctrack update ID --verdict ... --by ...`"
+            problem = f"the outcome is not one the import maps ({_MAPPED}): record it with `pcctrack update ID --verdict ... --by ...`"
         if action is None or problem:
             review.append(f"not written: {label}: {problem}")
             continue

@@ -25,10 +25,12 @@ STRENGTH = {
 strongest first, as the record keeps it, whatever order the appendix prints it in."""
 
 _STATED = {
-    "assurance": re.compile(r"\bcan take\s+\**(?P<word>[A-Za-z]+)\**\s+assurance\b", re.IGNORECASE),
+    "assurance": re.compile(r"\b(?:can take\s+\**(?P<word>[A-Za-z]+)\**\s+assurance|(?P<phrase>cannot take assurance))\b", re.IGNORECASE),
     "progress": re.compile(r"\b(?:demonstrated|made)\s+\**(?P<word>[A-Za-z]+)\**\s+progress\b", re.IGNORECASE),
 }
-"""The sentence that states the report's opinion, by what it is an opinion of."""
+"""The sentence that states the report's opinion, by what it is an opinion of: with the
+level's word ("can take reasonable assurance"), or in the words of one level's definition
+("cannot take assurance", RSM's minimal assurance)."""
 
 _MEANING = 15
 """A level's definition is a sentence, never a word or two."""
@@ -37,6 +39,7 @@ _MEANING = 15
 @dataclass
 class _Scale:
     names: list[str]
+    meanings: list[str]
     where: str
     paras: set[int]
     """The paragraphs the scale's definitions take, where an opinion is not stated."""
@@ -70,19 +73,35 @@ def _opinion(out: Extraction, doc: Doc, noun: str, scale: _Scale | None, opinion
     if not opinions:
         out.unstated.append(f"audit {noun} opinion: the report defines a scale but states no opinion on it, so none is recorded")
         return
-    words = {m.group("word").casefold() for m, _ in opinions}
+    said = {_said(m) for m, _ in opinions}
     places = "; ".join(f'"{m.group(0)}" ({doc.paras[i].where})' for m, i in opinions)
-    if len(words) > 1:
+    if len(said) > 1:
         out.missing.append(f"audit {noun} opinion: the report states more than one: {places}; set assurance by hand")
         return
     match, index = opinions[0]
-    level = next((n for n in (scale.names if scale else []) if n.split()[0].casefold() in words), None)
+    level = _level(scale, match) if scale else None
     if scale is None:
         out.missing.append(f"audit {noun} scale: the report states {places} but prints no scale of opinions; add assurance_scale and assurance by hand")
     elif level is None:
         out.missing.append(f"audit {noun} opinion: {places} is not on the report's scale ({', '.join(scale.names)}); set assurance by hand")
     else:
         out.fields["assurance"] = Value(level, doc.paras[index].where)
+
+
+def _said(match: re.Match[str]) -> str:
+    """What an opinion sentence says, so two sentences saying the same count once."""
+    return " ".join((match.groupdict().get("word") or match.group(0)).split()).casefold()
+
+
+def _level(scale: _Scale, match: re.Match[str]) -> str | None:
+    """The level an opinion sentence names: by its word, or as the one level whose
+    definition uses the sentence's own words."""
+    word = match.groupdict().get("word")
+    if word:
+        return next((n for n in scale.names if n.split()[0].casefold() == word.casefold()), None)
+    phrase = _said(match)
+    found = [n for n, meaning in zip(scale.names, scale.meanings) if phrase in " ".join(meaning.split()).casefold()]
+    return found[0] if len(found) == 1 else None
 
 
 def _scale(doc: Doc, noun: str) -> _Scale | None:
@@ -98,7 +117,7 @@ def _scale(doc: Doc, noun: str) -> _Scale | None:
             following = doc.paras[i + 1].text.strip()
             meaning, taken = (following, 2) if not level.match(following) else ("", 1)
         if m and len(meaning) >= _MEANING:
-            run.append((m.group("name"), i))
+            run.append((m.group("name"), meaning, i))
             used |= set(range(i, i + taken))
             i += taken
             continue
@@ -108,4 +127,4 @@ def _scale(doc: Doc, noun: str) -> _Scale | None:
         i += 1
     if len(run) < 2:
         return None
-    return _Scale([" ".join(name.split()) for name, _ in run], doc.paras[run[0][1]].where, used)
+    return _Scale([" ".join(name.split()) for name, _, _ in run], [meaning for _, meaning, _ in run], doc.paras[run[0][2]].where, used)

@@ -36,6 +36,13 @@ def test_the_opinion_stated_and_the_scale_defined_are_written_strongest_first(re
     assert "Assurance: Reasonable assurance (scale: Substantial assurance, Reasonable assurance, Partial assurance, Minimal assurance)" in " ".join(run("show", "example-missing-persons-2526").stdout.split())
 
 
+def test_minimal_assurance_stated_in_its_definitions_words_is_read_as_that_level(records: Path) -> None:
+    minimal = "Taking account of the issues identified, the Police and Crime Commissioner cannot take assurance that the controls are suitably designed."
+    result = run("import", _report(rsm.audit(minimal), "txt"), "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    assert SCALE.replace("assurance: Reasonable", "assurance: Minimal") in AUDIT_FILE.read_text(encoding="utf-8")
+
+
 def test_a_scale_printed_as_a_table_of_names_and_definitions_is_read_too(records: Path) -> None:
     table = rsm.ASSURANCE_SCALE.replace(" assurance\n\n", " assurance\t")
     assert "Partial assurance\tTaking account" in table

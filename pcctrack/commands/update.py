@@ -38,7 +38,7 @@ def run(
     if target.located is not None:
         if facts:
             raise UsageProblem(f"{', '.join(facts)}: {_takes(target)}")
-        edit = _item_edit(target.located, request, note, as_of)
+        edit = item_edit(target.located, request, note, as_of)
     elif target.named is targets.Named.INSPECTION:
         raise UsageProblem(
             f"{ident} is an inspection: update its findings by their ids, or its statutory response as {ident}.response"
@@ -85,7 +85,10 @@ def _refuse_item_options(target: targets.Target, request: UpdateRequest) -> None
         raise UsageProblem(f"{', '.join(given)} {'is' if len(given) == 1 else 'are'} for a finding or an action: {_takes(target)}")
 
 
-def _item_edit(located: Located, request: UpdateRequest, note: str | None, as_of: date) -> Edit:
+def item_edit(located: Located, request: UpdateRequest, note: str | None, as_of: date) -> Edit:
+    """The edit `update` makes to a finding or action: one log entry (and the status, date or
+    target the request sets) planned against the file as read under its lock, plus an
+    office-only note; `import` records a follow-up's verdicts through it too."""
     def edit(raw: bytes, data: Any) -> list[str]:
         loc, item = _relocated(raw, located)
         node = _node(data, loc)

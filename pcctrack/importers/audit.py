@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from pcctrack.importers import followup, opinion
 from pcctrack.importers.document import DATE, Doc, join, to_date
 from pcctrack.importers.found import Extraction, Item, Value
 from pcctrack.importers.roles import RoleMatcher
@@ -62,14 +63,16 @@ def read(doc: Doc, roles: RoleMatcher) -> Extraction:
     scale = _scale(doc)
     if scale:
         out.fields["priority_scale"] = scale
+    opinion.read(out, doc)
     names = [level["name"] for level in scale.value] if scale else ["High", "Medium", "Low"]
     out.items = _actions(doc, names, roles)
+    out.outcomes = followup.read(doc)
     _left_out(out, text)
     for name in ("auditor", "reference", "title", "priority_scale"):
-        if name not in out.fields:
+        if name not in out.fields and not (name == "priority_scale" and out.outcomes):
             out.missing.append(f"audit {name.replace('_', ' ')}")
-    if not out.items:
-        out.missing.append("management actions (no 'Management Action N' blocks found)")
+    if not out.items and not out.outcomes:
+        out.missing.append("management actions (no 'Management Action N' blocks or follow-up table found)")
     return out
 
 
@@ -91,7 +94,7 @@ def _paragraphs(text: str) -> str:
 def _sections(out: Extraction, doc: Doc) -> None:
     """The overview's Background and Conclusion, verbatim."""
     text = doc.text
-    for name, start, end in (("background", "Background:", r"^Conclusion:"), ("conclusion", "Conclusion:", r"^Audit themes:|^We found the following|^SUMMARY OF MANAGEMENT ACTIONS")):
+    for name, start, end in (("background", "Background:", r"^Conclusion:"), ("conclusion", "Conclusion:", r"^Audit themes:|^We found the following|^SUMMARY OF MANAGEMENT ACTIONS|^FINDINGS AND MANAGEMENT ACTIONS")):
         m = re.search(rf"^{start}\s*(.*?)\n(?={end})", text, re.MULTILINE | re.DOTALL)
         if m:
             out.fields[name] = Value(join([line for line in m.group(1).split("\n") if line.strip()]), doc.where(m.start()))

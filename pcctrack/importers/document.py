@@ -13,6 +13,7 @@ from itertools import pairwise
 from dataclasses import dataclass
 from datetime import date
 
+from pcctrack.importers import followup
 from pcctrack.importers.sources import Para
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
@@ -96,7 +97,7 @@ def mend(paras: list[Para]) -> list[Para]:
 def _kind(doc: Doc) -> str | None:
     if FORM_START.search(doc.text[:500]):
         return "inspection"
-    if AUDIT_MARK.search(doc.text):
+    if AUDIT_MARK.search(doc.text) or any(followup.header(p.text) for p in doc.paras):
         return "audit"
     if INSPECTION_MARK.search(doc.text) and re.search(r"\bRecommendation|\bAreas? for improvement|\bCauses? of concern", doc.text, re.IGNORECASE):
         return "inspection"

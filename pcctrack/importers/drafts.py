@@ -17,11 +17,12 @@ from pcctrack.choices import Status
 from pcctrack.boundary.files import AUDIT_NAME, RecordKind
 from pcctrack.commands.creation import NewFile
 from pcctrack.importers.found import Extraction, Item, Value
+from pcctrack.importers.verdicts import Verdict
 from pcctrack.records import RecordSet
 from pcctrack.rules import publishable
 from pcctrack.rules.ids import audit_id, free_id, inspection_id, slug
 
-_AUDIT_KEYS = ["auditor", "reference", "title", "area", "financial_year", "report_status", "dates", "priority_scale", "background", "conclusion"]
+_AUDIT_KEYS = ["auditor", "reference", "title", "area", "financial_year", "report_status", "dates", "priority_scale", "assurance_scale", "assurance", "background", "conclusion"]
 _ACTION_KEYS = ["number", "area", "action", "priority", "owner", "due", "finding"]
 _INSPECTION_KEYS = ["title", "published", "programme", "types", "summary", "judgements"]
 _RESPONSE_KEYS = ["force_response", "pcc_response"]
@@ -39,6 +40,11 @@ class Draft:
     review: list[str] = field(default_factory=list)
     duplicate_of: str | None = None
     """The id of a record already holding this report: nothing is written for it."""
+    verdicts: list[Verdict] = field(default_factory=list)
+    """A follow-up report's verdicts, each a log entry on a recorded action."""
+    graded: list[str] = field(default_factory=list)
+    """The follow-up's graded rows that write nothing, and why: listed even when the report
+    itself is already recorded."""
 
 
 def plan(root: Path, records: RecordSet, found: Extraction, ident: str | None, source: str, taken: set[str]) -> Draft:
@@ -49,6 +55,7 @@ def plan(root: Path, records: RecordSet, found: Extraction, ident: str | None, s
     for new in draft.files:
         yamlio.start_comment(new.data, note)
     draft.review += [f"not found: {m}" for m in found.missing] + [f"not imported: {m}" for m in found.left_out]
+    draft.review += [f"not stated: {m}" for m in found.unstated]
     return draft
 
 
@@ -61,6 +68,12 @@ def _audit(root: Path, records: RecordSet, found: Extraction, ident: str | None,
     audit_ident = ident or free_id(new_id, taken)
     draft = Draft("audit", audit_ident, duplicate_of=known)
     if known:
+        return draft
+    if found.outcomes and "priority_scale" not in found.fields:
+        draft.review.append(
+            "not written: the follow-up report's own audit record: it prints no priority scale, which an audit "
+            "record needs; record it with `pcctrack new audit` if you track follow-up reports"
+        )
         return draft
     taken.add(audit_ident)
     folder = root / "audits" / audit_ident

@@ -50,6 +50,11 @@ class Extraction:
     """What the report should give and the import did not find: left out of the records."""
     left_out: list[str] = field(default_factory=list)
     """What the import found and deliberately did not write (personal data, meeting notes)."""
+    outcomes: list[Item] = field(default_factory=list)
+    """A follow-up report's grades of earlier management actions (kind 'outcome')."""
+    unstated: list[str] = field(default_factory=list)
+    """What a report may state and this one does not (an advisory review's assurance opinion):
+    nothing is missing, and nothing is recorded."""
 
     def get(self, name: str) -> Any:
         """The value read for ``name``, or None where the report gave none."""
@@ -71,14 +76,16 @@ class Extraction:
         def values(fields: dict[str, Value]) -> dict[str, Any]:
             return {k: {"value": plain(v.value), "where": v.where, **({"check": v.check} if v.check else {})} for k, v in fields.items()}
 
+        def items(found: list[Item]) -> list[dict[str, Any]]:
+            return [{"kind": i.kind, "where": i.where, "earlier": i.earlier, "area": i.area, "fields": values(i.fields)} for i in found]
+
         return {
             "kind": self.kind,
             "where": self.where,
             "fields": values(self.fields),
-            "items": [
-                {"kind": i.kind, "where": i.where, "earlier": i.earlier, "area": i.area, "fields": values(i.fields)}
-                for i in self.items
-            ],
+            "items": items(self.items),
+            "outcomes": items(self.outcomes),
             "missing": self.missing,
             "left_out": self.left_out,
+            "unstated": self.unstated,
         }

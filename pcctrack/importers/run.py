@@ -1,17 +1,19 @@
 """The entry to importing: a report file in, draft record files and a review list out.
 
 `prepare` reads the file (refusing hostile ones), splits it into the reports it holds, reads
-each and plans its draft files with fresh ids; the `import` command checks and writes them.
+each and plans its draft files with fresh ids, and a follow-up report's verdicts on recorded
+actions; the `import` command checks and writes them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from pcctrack.commands.creation import taken_ids
 from pcctrack.errors import UsageProblem
-from pcctrack.importers import audit, document, inspection, sources
+from pcctrack.importers import audit, document, inspection, sources, verdicts
 from pcctrack.importers.drafts import Draft, plan
 from pcctrack.importers.found import Extraction
 from pcctrack.importers.roles import RoleMatcher
@@ -25,8 +27,9 @@ class Imported:
     reports: list[tuple[Extraction, Draft]]
 
 
-def prepare(root: Path, records: RecordSet, path: Path, shown: str, kind: str | None, ident: str | None) -> Imported:
-    """Read the report(s) in ``path`` and plan their draft records under ``root``."""
+def prepare(root: Path, records: RecordSet, path: Path, shown: str, kind: str | None, ident: str | None, as_of: date) -> Imported:
+    """Read the report(s) in ``path`` and plan their draft records under ``root``, and the
+    verdicts a follow-up report gives on recorded actions."""
     paras = sources.read(path, shown)
     found = document.split(paras, kind)
     if not found:
@@ -38,5 +41,7 @@ def prepare(root: Path, records: RecordSet, path: Path, shown: str, kind: str | 
     reports = []
     for report_kind, doc in found:
         extraction = audit.read(doc, roles) if report_kind == "audit" else inspection.read(doc, records.config.force)
-        reports.append((extraction, plan(root, records, extraction, ident, shown, taken)))
+        draft = plan(root, records, extraction, ident, shown, taken)
+        draft.verdicts, draft.graded = verdicts.plan(extraction, records, as_of)
+        reports.append((extraction, draft))
     return Imported(reports)

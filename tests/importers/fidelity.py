@@ -21,7 +21,7 @@ FINDING_FIELDS = ["number", "title", "text", "due", "timescale", "addressees", "
 ACTION_FIELDS = ["number", "action", "priority", "owner", "due", "area", "finding"]
 INSPECTION_FIELDS = ["title", "published", "programme", "types", "summary", "force_response"]
 JUDGEMENT_FIELDS = ["area", "grade", "summary", "main_findings", "promising_practice"]
-AUDIT_FIELDS = ["auditor", "reference", "title", "area", "financial_year", "report_status", "dates", "priority_scale", "background", "conclusion"]
+AUDIT_FIELDS = ["auditor", "reference", "title", "area", "financial_year", "report_status", "dates", "priority_scale", "assurance_scale", "assurance", "background", "conclusion"]
 
 
 def norm(value: Any) -> Any:

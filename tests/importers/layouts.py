@@ -94,3 +94,19 @@ def to_docx(text: str, path: Path) -> None:
         else:
             document.add_paragraph(str(value).replace("**", ""))
     document.save(str(path))
+
+
+def write(text: str, stem: str, fmt: str) -> str:
+    """``text`` laid out as plain text, a web page or a Word document (``fmt``: txt, html or
+    docx) in ``stem.fmt`` in the working folder; its name, to import."""
+    import pytest
+
+    name = f"{stem}.{fmt}"
+    if fmt == "txt":
+        Path(name).write_text(text, encoding="utf-8")
+    elif fmt == "html":
+        Path(name).write_text(to_html(text), encoding="utf-8")
+    else:
+        pytest.importorskip("docx")
+        to_docx(text, Path(name))
+    return name

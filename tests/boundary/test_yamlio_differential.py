@@ -194,6 +194,12 @@ def test_random_flow_keys_read_the_same(pieces: list[str]) -> None:
     assert agrees("a: " + "".join(pieces) + "\n")
 
 
+@pytest.mark.parametrize("text", ["a: {{}}\n", "a: {[1]: 2}\n", "{{}: 1}\n", "[a]: b\n", "a:\n  - {[x, y]: z}\n"])
+def test_a_list_or_mapping_as_a_key_is_left_to_the_exact_parser(text: str) -> None:
+    assert yamlio.parse_fast(text) is yamlio.UNSURE
+    assert exact(text)[0] == "refused"
+
+
 @settings(max_examples=400, deadline=None)
 @given(SCALAR)
 def test_random_scalars_resolve_the_same(token: str) -> None:

@@ -169,6 +169,21 @@ def _too_many_values(data: Any) -> bool:
     return False
 
 
+def _collection_key(data: Any) -> bool:
+    """True when a mapping in ``data`` has a list or mapping as a key (`{[a]: b}`), which the
+    fast parser reads as a tuple or frozenset and the round-trip loader refuses."""
+    pending = [data]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, dict):
+            if any(isinstance(key, (tuple, frozenset)) for key in node):
+                return True
+            pending.extend(node.values())
+        elif isinstance(node, list):
+            pending.extend(node)
+    return False
+
+
 _VALUES_POSSIBLE = MAX_VALUES // 2
 """A document no longer than this (in characters) cannot hold MAX_VALUES nodes, so its nodes
 need not be counted: there are at most two nodes per character (a lone `-` is a sequence
@@ -198,4 +213,6 @@ def parse_fast(text: str) -> Any:
         return UNSURE
     if len(text) > _VALUES_POSSIBLE and _too_many_values(data):
         return UNSURE
+    if ("[" in text or "{" in text) and _collection_key(data):
+        return UNSURE  # the exact parser refuses it, and says why
     return data

@@ -19,11 +19,30 @@ class Sourced(Generic[M]):
     model: M
 
 
+class _DefaultConfig:
+    """The config field: pcctrack.yaml's model where one was read, else the models' defaults,
+    built on first use (a reader that needs no config never imports the config model)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = "_" + name
+
+    def __get__(self, obj: object, owner: type | None = None) -> Config | None:
+        if obj is None:
+            return None  # the dataclass's default: none given
+        value = obj.__dict__.get(self.slot)
+        if value is None:
+            value = obj.__dict__[self.slot] = _default_config()
+        return value
+
+    def __set__(self, obj: object, value: Config | None) -> None:
+        obj.__dict__[self.slot] = value
+
+
 @dataclass
 class RecordSet:
     """Everything the rules need, with no file handles and no clock."""
 
-    config: Config = field(default_factory=lambda: _default_config())
+    config: Config = _DefaultConfig()  # type: ignore[assignment]
     inspections: list[Sourced[Inspection]] = field(default_factory=list)
     audits: list[Sourced[Audit]] = field(default_factory=list)
     actions: list[Sourced[Action]] = field(default_factory=list)

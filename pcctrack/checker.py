@@ -79,7 +79,7 @@ def _from_cache(root: Path, as_of: date, wanted: set[str] | None) -> tuple[list[
             files = [(shown, crosscheck.Facts(**entry["facts"])) for shown, entry in whole.checks]
             own = [Diagnostic(shown, *located) for shown, entry in whole.checks for located in entry["own"]]
             across = crosscheck.across(files, whole.unreadable)
-            undated = crosscheck.undated_places(whole.items, files)
+            undated = crosscheck.undated_places(whole.items, crosscheck.item_places(files))
             problems = across + crosscheck.future_dates(files, as_of)
             problems += crosscheck.undated_warnings(undated, whole.policy.undated_warning_days, as_of)
         recheck.keep(root, whole, across, undated)

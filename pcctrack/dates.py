@@ -26,3 +26,13 @@ def out_of_range(value: date) -> str | None:
 def long_date(value: date | None) -> str:
     """`31 March 2026`, as published responses and committee papers write dates."""
     return "" if value is None else f"{value.day} {value:%B %Y}"
+
+
+def iso(day: date | None) -> str | None:
+    """A date as records' events and the cache store it (YYYY-MM-DD), or None."""
+    return None if day is None else day.isoformat()
+
+
+def from_iso(text: str | None) -> date | None:
+    """`iso` read back."""
+    return date.fromisoformat(text) if text else None

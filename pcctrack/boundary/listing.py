@@ -26,6 +26,7 @@ import orjson
 from pcctrack.boundary.cache import Cache, stamp
 from pcctrack.diagnostics import Diagnostic
 from pcctrack.boundary.files import Placed, RecordKind, kind_at, walked
+from pcctrack.dates import from_iso, iso
 from pcctrack.roles import role_index
 from pcctrack.rules.items import AuditFacts, Item, Source, resolved
 from pcctrack.rules.ledger import Policy
@@ -236,7 +237,7 @@ def _audit_facts(tree: Tree, by_shown: dict[str, Any]) -> dict[str, AuditFacts]:
         later = e["superseded_by"]
         on = issued.get(later) if later else None
         facts[e["audit"]] = AuditFacts(
-            list(e["scale"]), _day(e["issued"]) if e["issued"] else None, later is not None, _day(on) if on else None, e["restricted"]
+            list(e["scale"]), from_iso(e["issued"]), later is not None, from_iso(on), e["restricted"]
         )
     return facts
 
@@ -320,7 +321,7 @@ def _new_entries(loaded: Any, checks: bool) -> list[tuple[str, dict[str, Any]]]:
         entry = {
             "audit": a.model.id,
             "scale": scale,
-            "issued": issued.isoformat() if issued else None,
+            "issued": iso(issued),
             "superseded_by": a.model.superseded_by,
             "restricted": a.model.restricted,
             "record": a.model.id,

@@ -22,6 +22,7 @@ from typing import Any
 from pcctrack.boundary.cache import Cache
 from pcctrack.boundary.files import RecordKind
 from pcctrack.boundary.listing import Collected, Tree, acyclic, entries_for, items_of
+from pcctrack.dates import from_iso, iso
 from pcctrack.diagnostics import Diagnostic
 from pcctrack.roles import role_index
 from pcctrack.rules import crosscheck
@@ -44,6 +45,8 @@ class Found:
     """The problems across records, of dates and the undated warnings: not yet located."""
     own: list[Diagnostic]
     """Each file's problems on its own, located."""
+    edited: int
+    """How many files were read afresh: with none, what is kept has not changed."""
 
 
 def quick(root: Path, tree: Tree, as_of: date) -> Found | None:
@@ -59,7 +62,7 @@ def quick(root: Path, tree: Tree, as_of: date) -> Found | None:
         found = _quick(tree, stored, as_of)
     except (KeyError, TypeError, ValueError, IndexError, AttributeError):
         return None  # an entry that does not read back as written: check the whole tree
-    if found is not None:
+    if found is not None and found.edited:
         cache.write(stored)
     return found
 
@@ -106,9 +109,9 @@ def _quick(tree: Tree, stored: dict[str, Any], as_of: date) -> Found | None:
     undated: list[crosscheck.Undated] = []
     for rel, f in files.items():
         own += [Diagnostic(shown[rel], *located) for located in f["own"]]
-        undated += [crosscheck.Undated(shown[rel], tuple(u[0]), u[1], _day(u[2])) for u in f["undated"]]
+        undated += [crosscheck.Undated(shown[rel], tuple(u[0]), u[1], from_iso(u[2])) for u in f["undated"]]
     problems += crosscheck.undated_warnings(undated, stored["context"]["undated_warning_days"], as_of)
-    return Found(problems, own)
+    return Found(problems, own, len(edited))
 
 
 def _read_edited(
@@ -121,7 +124,7 @@ def _read_edited(
     if diagnostics or len(entries) != len(edited):
         return None
     policy = Policy.from_settings(context["verification"], context["undated_warning_days"])
-    audits = {ident: AuditFacts(f[0], _day(f[1]), f[2], _day(f[3]), f[4]) for ident, f in context["audits"].items()}
+    audits = {ident: AuditFacts(f[0], from_iso(f[1]), f[2], from_iso(f[3]), f[4]) for ident, f in context["audits"].items()}
     index = role_index(context["roles"])
     by_shown = dict(entries)
     fresh = {}
@@ -129,7 +132,7 @@ def _read_edited(
         entry = by_shown[shown]
         facts = crosscheck.Facts(**entry["checks"]["facts"])
         found = items_of(entry, shown, index, audits, policy)
-        fresh[rel] = _kept(entry["kind"], entry["checks"], current, crosscheck.undated_places(found, [(shown, facts)])), facts
+        fresh[rel] = _kept(entry["kind"], entry["checks"], current, crosscheck.undated_places(found, crosscheck.item_places([(shown, facts)]))), facts
     return fresh
 
 
@@ -142,7 +145,7 @@ def _kept(kind: str, checks: dict[str, Any], stamp: list[int], undated: list[cro
         "digest": checks["digest"],
         "own": checks["own"],
         "latest": max(days) if days else None,
-        "undated": [[list(u.loc), u.id, u.opened_on.isoformat() if u.opened_on else None] for u in undated],
+        "undated": [[list(u.loc), u.id, iso(u.opened_on)] for u in undated],
     }
 
 
@@ -166,15 +169,8 @@ def _whole(found: Collected, across: list[Problem], undated: list[crosscheck.Und
             "verification": verification,
             "undated_warning_days": days,
             "audits": {
-                ident: [a.scale, _iso(a.issued), a.superseded, _iso(a.superseded_on), a.restricted] for ident, a in found.audits.items()
+                ident: [a.scale, iso(a.issued), a.superseded, iso(a.superseded_on), a.restricted] for ident, a in found.audits.items()
             },
         },
     }
 
-
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None

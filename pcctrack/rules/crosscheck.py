@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from pcctrack.choices import did_you_mean
 from pcctrack.roles import role_index
 from pcctrack.rules import selection
-from pcctrack.rules.items import Item, items
+from pcctrack.rules.items import Item, items, tracked
 from pcctrack.validation import Loc, Problem
 
 if TYPE_CHECKING:
@@ -71,8 +71,8 @@ def check(records: RecordSet, as_of: date, unreadable: Mapping[str, str] | None 
 
 def warnings(records: RecordSet, as_of: date) -> Iterator[Problem]:
     """What `validate` reports without failing, for loaded records: see `undated_warnings`."""
-    files = [(path, one_record(kind, model)[1]) for path, kind, model in _records(records)]
-    return undated_warnings(undated_places(items(records), files), records.config.undated_warning_days, as_of)
+    places = ((path, loc, item.id) for path, loc, item in tracked(records))
+    return undated_warnings(undated_places(items(records), places), records.config.undated_warning_days, as_of)
 
 
 class Undated(NamedTuple):
@@ -84,14 +84,22 @@ class Undated(NamedTuple):
     opened_on: date | None
 
 
-def undated_places(found: Iterable[Item], files: list[tuple[str, Facts]]) -> list[Undated]:
+def undated_places(found: Iterable[Item], places: Iterable[tuple[str, Any, str]]) -> list[Undated]:
     """Every item of ``found`` (resolved as `rules.items.items` resolves them) that is open
-    force work with no date at all, with its place in ``files``: what the warnings of any day
-    are made from."""
+    force work with no date at all, with its place among ``places`` ((path, loc, id) of each
+    tracked item: `item_places`, or `rules.items.tracked`'s): what the warnings of any day are
+    made from."""
     undated = selection.undated(found)
     ids = {item.id for item in undated}
-    places = {ident: (path, tuple(loc)) for path, facts in files for loc, ident, *_ in facts.items if ident in ids} if ids else {}
-    return [Undated(*places[item.id], item.id, item.opened_on) for item in undated if item.id in places]
+    where = {ident: (path, tuple(loc)) for path, loc, ident in places if ident in ids} if ids else {}
+    return [Undated(*where[item.id], item.id, item.opened_on) for item in undated if item.id in where]
+
+
+def item_places(files: Iterable[tuple[str, Facts]]) -> Iterator[tuple[str, list[Any], str]]:
+    """(path, loc, id) of every finding and action the facts of ``files`` hold."""
+    for path, facts in files:
+        for loc, ident, *_ in facts.items:
+            yield path, loc, ident
 
 
 def undated_warnings(undated: Iterable[Undated], limit: int, as_of: date) -> Iterator[Problem]:

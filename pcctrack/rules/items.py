@@ -19,6 +19,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from pcctrack.dates import iso
 from pcctrack.roles import role_index
 from pcctrack.rules import ledger
 
@@ -266,9 +267,9 @@ def _history(item: TrackedItem) -> tuple[ledger.Event, ...]:
     if item.status is not None and not any(e.status is not None for e in item.log):
         events.append((None, ledger.CLAIM, item.status.value))
     for rev in item.revised_due:
-        events.append((_iso(rev.agreed_on), ledger.REVISED, rev.date.isoformat()))
+        events.append((iso(rev.agreed_on), ledger.REVISED, rev.date.isoformat()))
     for target in item.targets:
-        events.append((_iso(target.set_on), ledger.TARGET, target.date.isoformat()))
+        events.append((iso(target.set_on), ledger.TARGET, target.date.isoformat()))
     for entry in item.log:
         if entry.status is not None:
             events.append((entry.date.isoformat(), ledger.CLAIM, entry.status.value))
@@ -276,10 +277,6 @@ def _history(item: TrackedItem) -> tuple[ledger.Event, ...]:
             events.append((entry.date.isoformat(), ledger.VERDICT, entry.verdict.value))
     events.sort(key=lambda e: e[0] or "")  # stable: undated first, then by day, log order kept
     return tuple(events)
-
-
-def _iso(day: date | None) -> str | None:
-    return None if day is None else day.isoformat()
 
 
 def _latest(item: TrackedItem) -> dict[str, Any]:

@@ -99,12 +99,6 @@ class Declared:
     """The force the office holds to account (`models.config.Config`'s default when unnamed)."""
 
 
-def tracked_items(root: Path, tree: Tree | None = None) -> Collected:
-    """Every item under ``root`` (as ``tree`` found it, if given), with what filters,
-    roll-ups and scheduled checks need beside it."""
-    return collected(root, tree)
-
-
 @dataclass(frozen=True)
 class Collected:
     """Everything the cache and the files read this run say about a tree."""
@@ -135,7 +129,8 @@ class Collected:
 
 def collected(root: Path, tree: Tree | None = None, checks: bool = False) -> Collected:
     """The tree under ``root`` (as ``tree`` found it, if given) from the cache, reading only
-    the files that changed, and keeping what they yield for the next run.
+    the files that changed, and keeping what they yield for the next run: every item, with
+    what filters, roll-ups and scheduled checks need beside it.
 
     ``checks`` asks for what `validate` needs, from a cache of its own: each record's facts
     and problems, and only the items that may have no deadline (a resolved item's deadline

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from pcctrack.diagnostics import Diagnostic
 from pcctrack.errors import EXIT_FINDINGS, EXIT_OK, UsageProblem
 from pcctrack.boundary.files import NOT_A_RECORD, RecordKind
-from pcctrack.boundary.listing import Declared, Tree, tracked_items
+from pcctrack.boundary.listing import Declared, Tree, collected
 from pcctrack.output import Output
 from pcctrack.reporters.diagnostics import printable
 from pcctrack.reporters.tabular import Column, Row, TableFormat, to_csv, to_json, to_markdown, to_rich
@@ -42,7 +42,7 @@ def load_for_listing(root: Path, output: Output) -> Loaded:
 def listing_items(root: Path, output: Output, tree: Tree | None = None) -> Listing:
     """Every tracked item (in ``tree``, if already surveyed), read through the cache, saying
     which files were left out."""
-    found = tracked_items(root, tree)
+    found = collected(root, tree)
     missing = warn_left_out(output, found.diagnostics)
     return Listing(found.items, found.declared, missing, found.scales, found.titles, found.policy.undated_warning_days)
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from pcctrack.boundary.cache import Cache
-from pcctrack.boundary.listing import tracked_items
+from pcctrack.boundary.listing import collected
 from pcctrack.loader import load
 from pcctrack.rules.items import items
 from tests.conftest import AS_OF, REPO, run
@@ -55,8 +55,8 @@ def forget_answers(folder: Path) -> None:
 
 def test_cached_items_equal_freshly_loaded_ones(records: Path) -> None:
     fresh = items(load(records).records)
-    first = tracked_items(records).items
-    second = tracked_items(records).items
+    first = collected(records).items
+    second = collected(records).items
     assert first == fresh and second == fresh
 
 
@@ -194,11 +194,11 @@ def test_one_changed_action_builds_only_the_models_it_needs(records: Path, priva
     assert "2025-09-30" in changed.stdout
 
 def test_reading_in_two_processes_gives_the_same_items(records: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    serial = tracked_items(records).items
+    serial = collected(records).items
     shutil.rmtree(Cache(records).dir)
     (records / ACTION).write_text("id: [unclosed\n", encoding="utf-8")
     monkeypatch.setattr("pcctrack.boundary.listing.PARALLEL_FROM", 1)
-    found = tracked_items(records)
+    found = collected(records)
     assert [i for i in serial if i.id != "test-audit-1"] == found.items
     assert [d.path for d in found.diagnostics] == ["records/" + ACTION]
 
@@ -207,10 +207,10 @@ def test_a_listing_leaves_the_garbage_collector_as_it_found_it(records: Path) ->
     import gc
 
     try:
-        tracked_items(records)
+        collected(records)
         assert gc.isenabled()
         gc.disable()
-        tracked_items(records)
+        collected(records)
         assert not gc.isenabled()
     finally:
         gc.enable()
@@ -284,5 +284,5 @@ def test_a_tree_without_pcctrack_yaml_names_the_force_as_the_models_do(records: 
     from pcctrack.models import Config
 
     (records / "pcctrack.yaml").unlink()
-    declared = tracked_items(records).declared
+    declared = collected(records).declared
     assert declared == Declared() and declared.force == Config().force

@@ -103,7 +103,7 @@ def pack(listing: Listing, as_of: date, since: date, due_within: int, filters: s
         **tables,
         "owners": [r for r in _table(by_owner)["rows"] if r["open"]],
         "responses": [_response(i, as_of, titles) for i in chosen if i.source is Source.RESPONSE],
-        "in_full": _in_full([r for rows in tables.values() for r in rows], listing.items),
+        "in_full": _in_full([r for rows in tables.values() for r in rows]),
         "ageing": ageing,
         "timeline": timeline,
         "charts": {
@@ -129,16 +129,16 @@ def _row(item: Item, as_of: date) -> dict[str, Any]:
     return row
 
 
-def _in_full(rows: list[dict[str, Any]], tracked: list[Item]) -> list[dict[str, Any]]:
-    """Each item named in the pack's tables once, in order of first mention, with its full text.
+def _in_full(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each item named in the pack's tables once, in order of first mention, with its full text
+    as its row holds it (`_row`: a restricted action's never).
 
     A statutory response has no text beyond its report's title, so it is not repeated here.
     """
-    texts = {i.id: RESTRICTED if i.restricted else i.text for i in tracked if i.source is not Source.RESPONSE}
     seen: dict[str, dict[str, Any]] = {}
     for r in rows:
-        if r["id"] in texts and r["id"] not in seen:
-            seen[r["id"]] = {"id": r["id"], "kind_label": r["kind_label"], "report_title": r["report_title"], "text": texts[r["id"]]}
+        if r["source"] != Source.RESPONSE.value and r["id"] not in seen:
+            seen[r["id"]] = {"id": r["id"], "kind_label": r["kind_label"], "report_title": r["report_title"], "text": r["text"]}
     return list(seen.values())
 
 
